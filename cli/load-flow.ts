@@ -1,0 +1,18 @@
+// Reads and compiles a flow file for the CLI, printing its problems when it cannot run.
+import { compileFlow, type CompiledFlow } from '../runtime/index.ts';
+import type { CliIo } from './io.ts';
+import { readJsonFile } from './read-json-file.ts';
+
+export async function loadFlow(file: string, io: CliIo): Promise<CompiledFlow | null> {
+  const read = await readJsonFile(file);
+  if (!read.ok) {
+    io.stderr(`${file}: ${read.problem.message}\n`);
+    return null;
+  }
+  const compiled = compileFlow(read.value);
+  if (!compiled.ok) {
+    for (const p of compiled.problems.filter((p) => p.severity === 'error')) io.stderr(`${file}: ${p.path || '$'}: ${p.message}\n`);
+    return null;
+  }
+  return compiled.flow;
+}

@@ -1,0 +1,10 @@
+// Public surface of shared/: the schemas and types every other layer uses.
+export * from './json.ts';
+export * from './identifier.ts';
+export * from './priority.ts';
+export * from './problem.ts';
+export * from './flow.ts';
+export * from './handoff.ts';
+export * from './conversation-state.ts';
+export * from './parse-flow.ts';
+export * from './nodes/index.ts';
