@@ -1,7 +1,7 @@
-// The classifier a flow gets when its host passes none.
+// The classifier a flow gets when its host passes none: the built-in calibrated linear model.
 import type { IntentClassifier, TrainingIntent } from './classifier.ts';
-import { wordOverlapClassifier } from './word-overlap-classifier.ts';
+import { trainClassifier } from './train-classifier.ts';
 
-export function defaultTrainer(intents: TrainingIntent[], _locale: string): IntentClassifier {
-  return wordOverlapClassifier(intents);
+export function defaultTrainer(intents: TrainingIntent[], locale: string): IntentClassifier {
+  return trainClassifier(intents, { locale });
 }
