@@ -4,6 +4,7 @@ import { validateCommand } from './commands/validate.ts';
 import { chatCommand } from './commands/chat.ts';
 import { ruleCommand } from './commands/rule.ts';
 import { replayCommand } from './commands/replay.ts';
+import { nluEval } from './commands/nlu-eval.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -12,6 +13,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   chat: { run: chatCommand, usage: 'chat <flow.json> [--customer json]      talk to a flow in the terminal' },
   rule: { run: ruleCommand, usage: "rule '<json-logic>' [--data json]       evaluate one rule" },
   replay: { run: replayCommand, usage: 'replay <flow.json> <conv.jsonl> [--json] run scripted conversations' },
+  'nlu-eval': { run: nluEval, usage: 'nlu-eval --train <csv> --test <csv> [--threshold t] [--json]  measure the built-in classifier' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

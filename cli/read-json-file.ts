@@ -1,5 +1,6 @@
 // Reads a JSON file for the CLI; a missing file or bad JSON is a problem with a line and column.
 import { readFile } from 'node:fs/promises';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Problem } from '../shared/index.ts';
 
 export type ReadJsonResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
@@ -16,17 +17,24 @@ export async function readJsonFile(path: string): Promise<ReadJsonResult> {
   return parseJsonText(text);
 }
 
-export function parseJsonText(text: string): ReadJsonResult {
+/** Parses strict JSON; on failure the problem names the line and column (via jsonc-parser's error offsets). */
+export function parseJsonText(text: string, what = 'The file'): ReadJsonResult {
+  const source = text.replace(/^\uFEFF/, '');
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(message.match(/position (\d+)/)?.[1]);
+    return { ok: true, value: JSON.parse(source) };
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(source, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
     let where = '';
-    if (Number.isFinite(position)) {
-      const before = text.slice(0, position).split('\n');
-      where = ` at line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+    if (first) {
+      const before = source.slice(0, first.offset).split('\n');
+      where = ` at line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1} (${describeError(first.error)})`;
     }
-    return { ok: false, problem: { code: 'invalid_json', severity: 'error', path: '', message: `The file is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}.` } };
+    return { ok: false, problem: { code: 'invalid_json', severity: 'error', path: '', message: `${what} is not valid JSON${where}.` } };
   }
+}
+
+function describeError(code: number): string {
+  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -20,7 +20,7 @@ export async function chatCommand(args: string[], io: CliIo, input: NodeJS.Reada
   }
   const flow = await loadFlow(positionals[0]!, io);
   if (!flow) return 1;
-  const customer = parseJsonText(values.customer);
+  const customer = parseJsonText(values.customer, 'The --customer value');
   if (!customer.ok || typeof customer.value !== 'object' || customer.value === null || Array.isArray(customer.value)) {
     io.stderr(`--customer: expected a JSON object, e.g. '{"tier":"vip"}'\n`);
     return 1;

@@ -12,10 +12,10 @@ export async function ruleCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`usage: switchboard rule '<json-logic>' [--data '<json>']\n`);
     return 2;
   }
-  const rule = parseJsonText(positionals[0]!);
-  if (!rule.ok) return fail(io, `rule: ${rule.problem.message}`);
-  const data = parseJsonText(values.data);
-  if (!data.ok) return fail(io, `--data: ${data.problem.message}`);
+  const rule = parseJsonText(positionals[0]!, 'The rule');
+  if (!rule.ok) return fail(io, rule.problem.message);
+  const data = parseJsonText(values.data, 'The --data value');
+  if (!data.ok) return fail(io, data.problem.message);
   const problems = checkLogic(rule.value);
   if (problems.length > 0) return fail(io, problems.map((p) => `rule: ${formatPath(p.path) || '$'}: ${p.message}`).join('\n'));
   const result = compileLogic(rule.value as Json)(data.value);

@@ -10,7 +10,7 @@ import type { EngineEvent, EngineHost, StepResult } from './types.ts';
 import { cleanMessage } from './clean-message.ts';
 
 export function step(flow: CompiledFlow, previous: ConversationState, event: EngineEvent, host: EngineHost): StepResult {
-  const state = structuredClone(previous);
+  const state = copyState(previous);
   const turn = new Turn(flow, state, host, event.type);
   const finish = (): StepResult => {
     turn.trace.turn = state.conversation.turns;
@@ -68,4 +68,21 @@ export function step(flow: CompiledFlow, previous: ConversationState, event: Eng
   const next = follow(turn, node, outcome);
   if (next !== undefined) runFrom(turn, next);
   return finish();
+}
+
+/**
+ * A copy the turn may change without touching `previous`. Transcript entries and a handoff
+ * package are never changed once written, and `customer` is read-only, so they are shared;
+ * everything the executors write to is copied.
+ */
+function copyState(previous: ConversationState): ConversationState {
+  return {
+    ...previous,
+    waiting: previous.waiting && (previous.waiting.kind === 'input' ? { ...previous.waiting, candidates: [...previous.waiting.candidates] } : { ...previous.waiting }),
+    vars: structuredClone(previous.vars),
+    nlu: previous.nlu && { ...previous.nlu, ranking: [...previous.nlu.ranking] },
+    kb: previous.kb && { ...previous.kb },
+    conversation: { ...previous.conversation },
+    transcript: [...previous.transcript],
+  };
 }

@@ -32,7 +32,8 @@ export const intentExecutor: NodeExecutor<'intent'> = {
     turn.ranking = ranking;
     const confidence = chosen ? (ranking.find((r) => r.intent === chosen)?.confidence ?? 0) : top.confidence;
     turn.state.nlu = {
-      intent: chosen ?? (top.intent || null),
+      // Out of scope means "none of the intents": rules must not see the top one as the intent.
+      intent: chosen ?? (classification.outOfScope ? null : top.intent || null),
       confidence,
       margin,
       outOfScope: classification.outOfScope && !picked,

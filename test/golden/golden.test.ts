@@ -45,7 +45,11 @@ describe.each(flowFiles)('golden conversations of flows/%s', (file) => {
 
   it('matches the recorded replay', async () => {
     const text = replays
-      .map(({ script, replay }) => JSON.stringify({ id: script.id, opening: replay.opening, turns: replay.turns.map(({ traces: _t, ...turn }) => turn) }))
+      .map(({ script, replay }) => {
+        // Confidences rounded so the recording shows decisions, not floating-point noise.
+        const turns = replay.turns.map(({ traces: _t, ...turn }) => ({ ...turn, confidence: turn.confidence === null ? null : Math.round(turn.confidence * 1000) / 1000 }));
+        return JSON.stringify({ id: script.id, opening: replay.opening, turns });
+      })
       .join('\n');
     await expect(`${text}\n`).toMatchFileSnapshot(join(root, 'test', 'golden', 'recorded', `${id}.replay.jsonl`));
   });
