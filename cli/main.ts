@@ -5,6 +5,7 @@ import { chatCommand } from './commands/chat.ts';
 import { ruleCommand } from './commands/rule.ts';
 import { replayCommand } from './commands/replay.ts';
 import { nluEval } from './commands/nlu-eval.ts';
+import { tuneCommand } from './commands/tune.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   chat: { run: chatCommand, usage: 'chat <flow.json> [--customer json]      talk to a flow in the terminal' },
   rule: { run: ruleCommand, usage: "rule '<json-logic>' [--data json]       evaluate one rule" },
   replay: { run: replayCommand, usage: 'replay <flow.json> <conv.jsonl> [--json] run scripted conversations' },
+  tune: { run: tuneCommand, usage: 'tune <flow.json> --labelled <csv> [--min-escalation-recall r] [--chart out.svg]  choose a threshold' },
   'nlu-eval': { run: nluEval, usage: 'nlu-eval --train <csv> --test <csv> [--threshold t] [--json]  measure the built-in classifier' },
 };
 
