@@ -21,7 +21,10 @@ export interface CompiledFlow {
   rules: readonly CompiledRule[];
   /** nodeId → field key (`when`, `cases.0.when`, `assignments.1.value`, `input.order`) → compiled logic. */
   nodeLogic: ReadonlyMap<string, ReadonlyMap<string, CompiledLogic>>;
+  /** The model of the flow's main locale. */
   classifier: IntentClassifier | null;
+  /** One model per locale (the main one included). */
+  classifiers: ReadonlyMap<string, IntentClassifier>;
   knowledge: KnowledgeBase | null;
   variables: ReadonlyMap<string, VariableDefinition>;
   /** Warnings found while compiling (unreachable nodes…); errors prevent compilation. */
@@ -38,4 +41,9 @@ export function nodeLogic(flow: CompiledFlow, nodeId: string, key: string): Comp
 /** The label the bot uses when it names an intent ("card arrival"). */
 export function intentLabel(flow: CompiledFlow, name: string): string {
   return flow.doc.intents.find((i) => i.name === name)?.label ?? name.replace(/_/g, ' ');
+}
+
+/** The model for a conversation's locale: exact tag, then its language (`de-CH` → `de`), then the main model. */
+export function classifierFor(flow: CompiledFlow, locale: string): IntentClassifier | null {
+  return flow.classifiers.get(locale) ?? flow.classifiers.get(locale.split('-')[0]!) ?? flow.classifier;
 }

@@ -40,6 +40,11 @@ export const intentDefinition = z.strictObject({
   /** How the bot names the intent when it asks "Did you mean …?". Default: the name with spaces. */
   label: z.string().max(200).optional(),
   examples: z.array(z.string().max(2000)).default([]),
+  /**
+   * Examples in the flow's other locales, keyed by locale tag (`de`, `fr-CA`). Each locale gets a
+   * model of its own; a conversation in a locale without one uses the flow's main model.
+   */
+  localeExamples: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a locale tag such as de or pt-BR.'), z.array(z.string().max(2000))).optional(),
   description: z.string().max(1000).optional(),
 });
 export type IntentDefinition = z.output<typeof intentDefinition>;

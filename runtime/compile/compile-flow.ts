@@ -13,8 +13,10 @@ import { defaultTrainer } from '../nlu/default-trainer.ts';
 export interface CompileOptions {
   /** Stored version id (content hash) of the document; null for drafts. Default null. */
   version?: string | null;
-  /** A trained model to use instead of training one (e.g. loaded from the version's stored model). */
+  /** A trained model for the main locale instead of training one (e.g. loaded from the version's stored model). */
   classifier?: IntentClassifier;
+  /** Trained models of other locales, keyed by locale tag; missing ones are trained. */
+  classifiers?: Record<string, IntentClassifier>;
   /** How to train a model when none is given. Default: the built-in trainer. */
   train?: (intents: TrainingIntent[], locale: string) => IntentClassifier;
   /** Knowledge base for answer nodes. Default: an index over the flow's inline articles. */
@@ -50,10 +52,19 @@ export function compileFlow(input: unknown, options: CompileOptions = {}): Compi
     }
   }
 
-  const trainable = doc.intents.filter((i) => i.examples.some((e) => e.trim()));
-  const classifier =
-    options.classifier ??
-    (trainable.length > 0 ? (options.train ?? defaultTrainer)(trainable.map((i) => ({ name: i.name, examples: i.examples })), doc.locale) : null);
+  const train = options.train ?? defaultTrainer;
+  const trainingSet = (examplesOf: (i: (typeof doc.intents)[number]) => readonly string[]): TrainingIntent[] =>
+    doc.intents.map((i) => ({ name: i.name, examples: examplesOf(i).filter((e) => e.trim()) })).filter((i) => i.examples.length > 0);
+  const main = trainingSet((i) => i.examples);
+  const classifier = options.classifier ?? (main.length > 0 ? train(main, doc.locale) : null);
+  const classifiers = new Map<string, IntentClassifier>(classifier ? [[doc.locale, classifier]] : []);
+  for (const locale of new Set(doc.intents.flatMap((i) => Object.keys(i.localeExamples ?? {})))) {
+    if (locale === doc.locale) continue;
+    const given = options.classifiers?.[locale];
+    const set = given ? [] : trainingSet((i) => i.localeExamples?.[locale] ?? []);
+    const model = given ?? (set.length > 0 ? train(set, locale) : null);
+    if (model) classifiers.set(locale, model);
+  }
   const articles = doc.knowledge?.articles ?? [];
   const knowledge = options.knowledge ?? (articles.length > 0 ? termOverlapKnowledgeBase(articles) : null);
 
@@ -66,6 +77,7 @@ export function compileFlow(input: unknown, options: CompileOptions = {}): Compi
     rules,
     nodeLogic,
     classifier,
+    classifiers,
     knowledge,
     variables: new Map(doc.variables.map((v) => [v.name, v])),
     warnings,

@@ -2,7 +2,7 @@
 // ambiguity margin. Clear → the intent's port. Unclear → ask which one was meant (naming the top
 // alternatives), up to maxClarifications; then `low_confidence`, or a handover when unconnected.
 import type { RankedIntent } from '../../shared/index.ts';
-import { intentLabel } from '../compiled-flow.ts';
+import { classifierFor, intentLabel } from '../compiled-flow.ts';
 import { builtInMessages } from '../engine/messages.ts';
 import type { Turn } from '../engine/turn.ts';
 import { next, stop, wait, waitForInput, type NodeExecutor, type NodeOf } from './node-executor.ts';
@@ -21,7 +21,7 @@ export const intentExecutor: NodeExecutor<'intent'> = {
     if (input.type !== 'message' || waiting?.kind !== 'input') return wait;
     const { settings } = turn.flow.doc;
     const threshold = node.data.confidenceThreshold ?? settings.confidenceThreshold;
-    const classification = turn.flow.classifier?.classify(input.text) ?? { ranking: [], outOfScope: true };
+    const classification = classifierFor(turn.flow, turn.state.conversation.locale)?.classify(input.text) ?? { ranking: [], outOfScope: true };
     const ranking = classification.ranking;
     const top = ranking[0] ?? { intent: '', confidence: 0 };
     const margin = top.confidence - (ranking[1]?.confidence ?? 0);

@@ -258,3 +258,36 @@ describe('state', () => {
     expect(JSON.stringify(opened.state)).toBe(frozen);
   });
 });
+
+describe('multilingual flows', () => {
+  it('trains one model per locale and classifies with the conversation locale', () => {
+    const doc = bankingMini({
+      escalation: { rules: [] },
+      intents: [
+        {
+          name: 'card_lost',
+          examples: ['I lost my card', 'my card was stolen', 'card missing'],
+          localeExamples: { de: ['ich habe meine Karte verloren', 'Karte gestohlen', 'meine Karte ist weg'] },
+        },
+        {
+          name: 'balance',
+          examples: ['what is my balance', 'how much money do I have', 'account balance'],
+          localeExamples: { de: ['wie ist mein Kontostand', 'wie viel Geld habe ich', 'Kontostand bitte'] },
+        },
+      ],
+    });
+    const trained: string[] = [];
+    const flow = compileOrThrow(doc, {
+      train: (intents, locale) => {
+        trained.push(`${locale}:${intents.flatMap((i) => i.examples).length}`);
+        return scriptedClassifier(Object.fromEntries(intents.flatMap((i) => i.examples.map((e) => [e, rank([i.name, 0.95])]))));
+      },
+    });
+    expect(trained).toEqual(['en:6', 'de:6']);
+    const h = host();
+    const german = start(flow, { conversationId: 'de', locale: 'de-AT' }, h);
+    expect(step(flow, german.state, { type: 'message', text: 'wie ist mein Kontostand' }, h).state.nlu?.intent).toBe('balance');
+    const english = start(flow, { conversationId: 'en' }, h);
+    expect(step(flow, english.state, { type: 'message', text: 'wie ist mein Kontostand' }, h).state.nlu?.accepted).toBe(false);
+  });
+});
