@@ -8,3 +8,4 @@ export * from './handoff.ts';
 export * from './conversation-state.ts';
 export * from './parse-flow.ts';
 export * from './nodes/index.ts';
+export * from './api/index.ts';

@@ -1,0 +1,25 @@
+// `npm run bench [section…]`: every benchmark in one process, one JSON document on stdout. Each
+// section reports its figures with ratios against a baseline measured in the same run, and its
+// targets (see docs/benchmarks.md). Sections load lazily so one can run alone.
+type Bench = () => Promise<Record<string, unknown>>;
+
+const sections: Record<string, () => Promise<Bench>> = {
+  logic: async () => (await import('./logic.ts')).benchLogic,
+  engine: async () => (await import('./engine.ts')).benchEngine,
+  nlu: async () => (await import('./nlu.ts')).benchNlu,
+  server: async () => (await import('./server.ts')).benchServer,
+};
+
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; sections: ${Object.keys(sections).join(', ')}`);
+  process.exit(2);
+}
+const report: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
+for (const [name, load] of Object.entries(sections)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  report[name] = await (await load())();
+}
+console.log(JSON.stringify(report, null, 2));

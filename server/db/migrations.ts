@@ -1,0 +1,172 @@
+// The one set of migrations, in code (no migration folder to ship), written once for both
+// dialects; only auto-increment ids differ.
+import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import type { DialectName } from './dialect-name.ts';
+
+/** Migrations by name; Kysely runs them in name order. */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  const autoId = <T extends string>(table: CreateTableBuilder<T, never>) =>
+    dialect === 'postgres'
+      ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+
+  return {
+    '0001_studio': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('user_roles')
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+        await autoId(db.schema.createTable('login_failures'))
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('login_failures_key').on('login_failures').columns(['email', 'ip', 'at']).execute();
+        await db.schema.createIndex('login_failures_ip').on('login_failures').columns(['ip', 'at']).execute();
+
+        await db.schema
+          .createTable('flows')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.references('users.id'))
+          .execute();
+        await db.schema
+          .createTable('versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('flow_id', 'text', (c) => c.notNull().references('flows.id').onDelete('cascade'))
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('policy_hash', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.references('users.id'))
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'text', (c) => c.references('versions.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('versions_flow_number', ['flow_id', 'number'])
+          .execute();
+        await db.schema.createIndex('versions_flow_hash').on('versions').columns(['flow_id', 'content_hash']).execute();
+        await db.schema
+          .createTable('version_authors')
+          .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addPrimaryKeyConstraint('version_authors_pk', ['version_id', 'user_id'])
+          .execute();
+        await db.schema
+          .createTable('drafts')
+          .addColumn('flow_id', 'text', (c) => c.primaryKey().references('flows.id').onDelete('cascade'))
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('committed_revision', 'integer', (c) => c.notNull())
+          .addColumn('base_version_id', 'text', (c) => c.references('versions.id'))
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+          .execute();
+        await db.schema
+          .createTable('draft_contributors')
+          .addColumn('flow_id', 'text', (c) => c.notNull().references('flows.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addPrimaryKeyConstraint('draft_contributors_pk', ['flow_id', 'user_id'])
+          .execute();
+
+        await db.schema
+          .createTable('reviews')
+          .addColumn('version_id', 'text', (c) => c.primaryKey().references('versions.id').onDelete('cascade'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('requested_by', 'text', (c) => c.references('users.id'))
+          .addColumn('requested_at', 'text')
+          .addColumn('decided_by', 'text', (c) => c.references('users.id'))
+          .addColumn('decided_at', 'text')
+          .addColumn('decided_hash', 'text')
+          .execute();
+        await db.schema.createIndex('reviews_status').on('reviews').column('status').execute();
+        await autoId(db.schema.createTable('review_events'))
+          .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id').onDelete('cascade'))
+          .addColumn('author_id', 'text', (c) => c.references('users.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('path', 'text')
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('review_events_version').on('review_events').columns(['version_id', 'id']).execute();
+
+        await autoId(db.schema.createTable('deployments'))
+          .addColumn('flow_id', 'text', (c) => c.notNull().references('flows.id').onDelete('cascade'))
+          .addColumn('environment', 'text', (c) => c.notNull())
+          .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('replaced_version_id', 'text', (c) => c.references('versions.id'))
+          .addColumn('deployed_by', 'text', (c) => c.references('users.id'))
+          .addColumn('deployed_at', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('deployments_flow_env').on('deployments').columns(['flow_id', 'environment', 'id']).execute();
+
+        await db.schema
+          .createTable('sites')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.references('users.id'))
+          .execute();
+        await db.schema
+          .createTable('site_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+          .addColumn('environment', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .addColumn('revoked_by', 'text', (c) => c.references('users.id'))
+          .execute();
+
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text')
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target_type', 'text', (c) => c.notNull())
+          .addColumn('target_id', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
+          .addColumn('prev_hash', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('audit_head')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .execute();
+        await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
+      },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// The studio API. The editor imports only `type AppRouter` from here.
+import { auditRouter } from './routers/audit-router.ts';
+import { authRouter } from './routers/auth-router.ts';
+import { deploymentsRouter } from './routers/deployments-router.ts';
+import { flowsRouter } from './routers/flows-router.ts';
+import { reviewsRouter } from './routers/reviews-router.ts';
+import { sitesRouter } from './routers/sites-router.ts';
+import { usersRouter } from './routers/users-router.ts';
+import { versionsRouter } from './routers/versions-router.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  flows: flowsRouter,
+  versions: versionsRouter,
+  reviews: reviewsRouter,
+  deployments: deploymentsRouter,
+  sites: sitesRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

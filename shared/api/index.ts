@@ -1,0 +1,11 @@
+// The studio API's wire shapes: one zod schema per input and output, shared by server and editor.
+export * from './roles.ts';
+export * from './common.ts';
+export * from './auth.ts';
+export * from './flows.ts';
+export * from './versions.ts';
+export * from './flow-diff.ts';
+export * from './reviews.ts';
+export * from './deployments.ts';
+export * from './sites.ts';
+export * from './audit.ts';
