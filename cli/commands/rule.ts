@@ -4,7 +4,7 @@ import { checkLogic, compileLogic } from '../../runtime/logic/index.ts';
 import type { Json } from '../../shared/index.ts';
 import type { CliIo } from '../io.ts';
 import { parseJsonText } from '../read-json-file.ts';
-import { formatPath } from '../../shared/index.ts';
+import { formatPath, MAX_JSON_DEPTH, pathBeyondDepth } from '../../shared/index.ts';
 
 export async function ruleCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { data: { type: 'string', default: '{}' } }, allowPositionals: true });
@@ -16,6 +16,8 @@ export async function ruleCommand(args: string[], io: CliIo): Promise<number> {
   if (!rule.ok) return fail(io, rule.problem.message);
   const data = parseJsonText(values.data, 'The --data value');
   if (!data.ok) return fail(io, data.problem.message);
+  const tooDeep = pathBeyondDepth(rule.value);
+  if (tooDeep) return fail(io, `rule: ${formatPath(tooDeep)}: the rule is nested more than ${MAX_JSON_DEPTH} levels deep; simplify it.`);
   const problems = checkLogic(rule.value);
   if (problems.length > 0) return fail(io, problems.map((p) => `rule: ${formatPath(p.path) || '$'}: ${p.message}`).join('\n'));
   const result = compileLogic(rule.value as Json)(data.value);

@@ -100,6 +100,17 @@ describe('a flow broken in every listed way', () => {
     expect(codes(graph)).toContain('missing_start @ nodes');
   });
 
+  it('refuses absurdly deep nesting with a problem instead of overflowing the stack', () => {
+    let when: unknown = true;
+    for (let i = 0; i < 5000; i++) when = { '!': [when] };
+    const doc = bankingMini();
+    const rules = [{ ...doc.escalation!.rules![0]!, when }];
+    const problems = checkFlow({ ...doc, escalation: { rules } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'too_deeply_nested' });
+    expect(problems[0]!.path.startsWith('escalation.rules[0].when["!"][0]')).toBe(true);
+  });
+
   it('reports a wrong schema version and non-objects without crashing', () => {
     expect(checkFlow({ ...bankingMini(), schemaVersion: 2 })[0]).toMatchObject({ code: 'unsupported_schema_version', path: 'schemaVersion' });
     expect(checkFlow(null)[0]).toMatchObject({ code: 'invalid_document' });
