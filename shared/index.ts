@@ -1,5 +1,6 @@
 // Public surface of shared/: the schemas and types every other layer uses.
 export * from './json.ts';
+export * from './json-depth.ts';
 export * from './identifier.ts';
 export * from './priority.ts';
 export * from './problem.ts';

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { flowDocumentEnvelope, FLOW_SCHEMA_VERSION, type FlowDocument } from './flow.ts';
 import { isNodeType, nodeDefinitions, nodeTypes, type TypedNode } from './nodes/index.ts';
 import { formatPath, type Problem } from './problem.ts';
+import { MAX_JSON_DEPTH, pathBeyondDepth } from './json-depth.ts';
 
 export type ParseFlowResult = { ok: true; doc: FlowDocument } | { ok: false; problems: Problem[] };
 
@@ -23,6 +24,13 @@ export function parseFlow(input: unknown): ParseFlowResult {
           `This file has schemaVersion ${JSON.stringify(raw.schemaVersion)}; this version of Switchboard reads schemaVersion ${FLOW_SCHEMA_VERSION}.`,
         ),
       ],
+    };
+  }
+  const tooDeep = pathBeyondDepth(input);
+  if (tooDeep) {
+    return {
+      ok: false,
+      problems: [problem('too_deeply_nested', formatPath(tooDeep), `The flow is nested more than ${MAX_JSON_DEPTH} levels deep here; simplify this rule or value.`)],
     };
   }
   const problems: Problem[] = [];

@@ -5,6 +5,7 @@
 export const problemCodes = [
   'invalid_json',
   'invalid_document',
+  'too_deeply_nested',
   'unsupported_schema_version',
   'invalid_field',
   'unknown_field',
