@@ -1,4 +1,5 @@
 // `npm run bench [section…]`: every benchmark in one process, one JSON document on stdout. Each
+export {};
 // section reports its figures with ratios against a baseline measured in the same run, and its
 // targets (see docs/benchmarks.md). Sections load lazily so one can run alone.
 type Bench = () => Promise<Record<string, unknown>>;
