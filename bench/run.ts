@@ -1,7 +1,8 @@
 // `npm run bench [section…]`: every benchmark in one process, one JSON document on stdout. Each
-export {};
 // section reports its figures with ratios against a baseline measured in the same run, and its
 // targets (see docs/benchmarks.md). Sections load lazily so one can run alone.
+export {}; // a module, so top-level await is allowed
+
 type Bench = () => Promise<Record<string, unknown>>;
 
 const sections: Record<string, () => Promise<Bench>> = {
