@@ -2,6 +2,7 @@
 import { STATE_SCHEMA_VERSION, type ConversationState, type Json } from '../../shared/index.ts';
 import type { CompiledFlow } from '../compiled-flow.ts';
 import { runFrom } from './run-nodes.ts';
+import { toJson } from './to-json.ts';
 import { Turn } from './turn.ts';
 import type { EngineHost, StartOptions, StepResult } from './types.ts';
 
@@ -18,7 +19,7 @@ export function start(flow: CompiledFlow, options: StartOptions, host: EngineHos
     outcome: null,
     waiting: null,
     vars,
-    customer: options.customer ?? {},
+    customer: toJson(options.customer ?? {}) as Record<string, Json>,
     nlu: null,
     kb: null,
     conversation: {

@@ -1,9 +1,10 @@
-// Logic results become variable values; keep state JSON-safe (no undefined, NaN or Infinity).
+// Values from logic results and from the host become state; keep it JSON-safe so it survives a
+// JSON round trip unchanged (no undefined, NaN, Infinity or -0).
 import type { Json } from '../../shared/index.ts';
 
 export function toJson(value: unknown): Json {
   if (value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // + 0 turns -0 into 0
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === 'object') {

@@ -23,7 +23,7 @@ export const actionExecutor: NodeExecutor<'action'> = {
       turn.trace.notes.push(`action ${node.data.action} failed: ${input.error}`);
       return next('error');
     }
-    if (node.data.resultVariable) turn.state.vars[node.data.resultVariable] = input.data;
+    if (node.data.resultVariable) turn.state.vars[node.data.resultVariable] = toJson(input.data);
     return next('ok');
   },
 };

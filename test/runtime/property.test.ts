@@ -61,6 +61,12 @@ describe('step', () => {
     expect(result.trace.notes.join(' ')).toMatch(/cut from 1048577/);
   });
 
+  it('keeps state JSON-exact even when the host passes -0 or nested odd keys', () => {
+    const flow = flows[0]!;
+    const result = start(flow, { conversationId: 'z', customer: { '': { '': -0 } } }, host());
+    expect(JSON.parse(JSON.stringify(result.state))).toEqual(result.state);
+  });
+
   it('treats a non-string message as empty instead of throwing', () => {
     const flow = flows[0]!;
     const h = host();
