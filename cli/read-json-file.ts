@@ -1,20 +1,14 @@
 // Reads a JSON file for the CLI; a missing file or bad JSON is a problem with a line and column.
-import { readFile } from 'node:fs/promises';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Problem } from '../shared/index.ts';
+import { readTextFile } from './read-text-file.ts';
 
 export type ReadJsonResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
 export async function readJsonFile(path: string): Promise<ReadJsonResult> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? String(error)})`;
-    return { ok: false, problem: { code: 'invalid_json', severity: 'error', path: '', message: `Cannot read the flow: ${why}.` } };
-  }
-  return parseJsonText(text);
+  const read = await readTextFile(path);
+  if (!read.ok) return { ok: false, problem: { code: 'invalid_json', severity: 'error', path: '', message: `Cannot read the flow: ${read.why}.` } };
+  return parseJsonText(read.text);
 }
 
 /** Parses strict JSON; on failure the problem names the line and column (via jsonc-parser's error offsets). */

@@ -1,6 +1,6 @@
 // `switchboard nlu-eval --train <csv> --test <csv> [--threshold t] [--json]`: trains the built-in
 // classifier exactly as a new flow gets it and reports accuracy, calibration, speed and out-of-scope handling.
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../read-text-file.ts';
 import { parseArgs } from 'node:util';
 import { flowSettings } from '../../shared/flow.ts';
 import { parseLabelledCsv, type LabelledText } from '../../runtime/nlu/csv.ts';
@@ -11,14 +11,9 @@ import { trainClassifier } from '../../runtime/nlu/train-classifier.ts';
 const USAGE = 'usage: switchboard nlu-eval --train <csv> --test <csv> [--threshold t] [--json]\n';
 
 async function readRows(path: string, flag: string): Promise<{ ok: true; rows: LabelledText[] } | { ok: false; message: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? String(error)})`;
-    return { ok: false, message: `${path}: cannot read the ${flag} file: ${why}` };
-  }
+  const read = await readTextFile(path);
+  if (!read.ok) return { ok: false, message: `${path}: cannot read the ${flag} file: ${read.why}` };
+  const text = read.text;
   const parsed = parseLabelledCsv(text);
   if (!parsed.ok) return { ok: false, message: `${path}:${parsed.problem.line}: ${parsed.problem.message}` };
   if (parsed.rows.length === 0) return { ok: false, message: `${path}: no rows (expected a CSV of text,category)` };

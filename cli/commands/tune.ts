@@ -1,6 +1,7 @@
 // `switchboard tune <flow.json> --labelled <csv>`: the threshold table a reviewer needs, the
 // threshold that meets the given targets, and optionally an SVG chart of the trade-off.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readTextFile } from '../read-text-file.ts';
 import { parseArgs } from 'node:util';
 import { parseLabelledCsv } from '../../runtime/nlu/csv.ts';
 import { chooseThreshold, thresholdSweep, type LabelledMessage, type SweepTargets } from '../../runtime/evaluation/threshold-sweep.ts';
@@ -49,14 +50,12 @@ export async function tuneCommand(args: string[], io: CliIo): Promise<number> {
 
   const flow = await loadFlow(positionals[0]!, io);
   if (!flow) return 1;
-  let csv: string;
-  try {
-    csv = await readFile(values.labelled, 'utf8');
-  } catch {
-    io.stderr(`${values.labelled}: the file does not exist or cannot be read.\n`);
+  const csv = await readTextFile(values.labelled);
+  if (!csv.ok) {
+    io.stderr(`${values.labelled}: cannot read the labelled file: ${csv.why}.\n`);
     return 1;
   }
-  const parsed = parseLabelledCsv(csv);
+  const parsed = parseLabelledCsv(csv.text);
   if (!parsed.ok) {
     io.stderr(`${values.labelled}:${parsed.problem.line}: ${parsed.problem.message}\n`);
     return 1;
