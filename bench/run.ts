@@ -10,6 +10,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   engine: async () => (await import('./engine.ts')).benchEngine,
   nlu: async () => (await import('./nlu.ts')).benchNlu,
   server: async () => (await import('./server.ts')).benchServer,
+  knowledge: async () => (await import('./knowledge.ts')).benchKnowledge,
 };
 
 const only = process.argv.slice(2);

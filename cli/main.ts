@@ -7,6 +7,8 @@ import { replayCommand } from './commands/replay.ts';
 import { nluEval } from './commands/nlu-eval.ts';
 import { tuneCommand } from './commands/tune.ts';
 import { auditCommand } from './commands/audit.ts';
+import { kbCommand } from './commands/kb.ts';
+import { kbEvalCommand } from './commands/kb-eval.ts';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -18,6 +20,8 @@ const commands: Record<string, { run: Command; usage: string }> = {
   tune: { run: tuneCommand, usage: 'tune <flow.json> --labelled <csv> [--min-escalation-recall r] [--chart out.svg]  choose a threshold' },
   audit: { run: auditCommand, usage: 'audit verify [--json]                   check the audit log hash chain (DATABASE_URL)' },
   'nlu-eval': { run: nluEval, usage: 'nlu-eval --train <csv> --test <csv> [--threshold t] [--json]  measure the built-in classifier' },
+  kb: { run: kbCommand, usage: 'kb import <folder|csv|json|md> --out <kb.json> [--id --name --locale] | kb export <kb> --format csv|json|markdown --out <path>' },
+  'kb-eval': { run: kbEvalCommand, usage: 'kb-eval --kb <file-or-folder> --test <csv> [--threshold t] [--json]  measure knowledge answers' },
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

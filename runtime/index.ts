@@ -9,5 +9,6 @@ export type * from './engine/types.ts';
 export type { Clock } from './ports.ts';
 export { steppingClock } from './ports.ts';
 export type { IntentClassifier, Classification, SerializedClassifier, TrainingIntent } from './nlu/classifier.ts';
-export type { KnowledgeBase, KnowledgeHit } from './knowledge/knowledge-base.ts';
+export type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions } from './knowledge/knowledge-base.ts';
+export { buildKnowledgeIndex, loadKnowledgeIndex, tryLoadKnowledgeIndex, type KnowledgeIndex, type SerializedKnowledgeIndex } from './knowledge/index.ts';
 export { MAX_MESSAGE_CHARS } from './engine/clean-message.ts';

@@ -46,7 +46,8 @@ export const conversationState = z.object({
   vars: z.record(z.string(), jsonSchema),
   customer: z.record(z.string(), jsonSchema),
   nlu: nluSnapshot.nullable(),
-  kb: z.object({ articleId: z.string(), title: z.string(), score: z.number() }).nullable(),
+  /** The last knowledge lookup's best article; `answered` says whether it cleared the answer node's threshold. */
+  kb: z.object({ articleId: z.string(), title: z.string(), score: z.number(), answered: z.boolean().optional() }).nullable(),
   conversation: z.object({
     turns: z.number().int(),
     clarifications: z.number().int(),

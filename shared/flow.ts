@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { jsonSchema } from './json.ts';
 import { elementId, identifier } from './identifier.ts';
 import { priorities } from './priority.ts';
+import { knowledgeArticle, knowledgeBaseId } from './knowledge.ts';
 import type { TypedNode } from './nodes/index.ts';
 
 export const FLOW_SCHEMA_VERSION = 1;
@@ -61,14 +62,24 @@ export const escalationRule = z.strictObject({
 });
 export type EscalationRule = z.output<typeof escalationRule>;
 
-export const knowledgeArticle = z.strictObject({
-  id: elementId,
-  title: z.string().min(1).max(500),
-  body: z.string().max(100_000),
-  url: z.string().max(2000).optional(),
-  tags: z.array(z.string().max(64)).default([]),
+/**
+ * An article written into the flow itself (before knowledge bases existed; still supported). Same
+ * shape as a knowledge-base article, with the looser element ids flows always allowed.
+ */
+export const inlineKnowledgeArticle = knowledgeArticle.extend({ id: elementId });
+
+/**
+ * Where the flow's `answer` nodes look things up: a knowledge base by id (the host loads it — the
+ * CLI from `flows/knowledge/<id>.json`, the server the version the flow version was tested with)
+ * or articles written inline. Use one or the other.
+ */
+export const flowKnowledge = z.strictObject({
+  /** Id of a knowledge base (shared/knowledge.ts). */
+  base: knowledgeBaseId.optional(),
+  /** Inline articles, indexed when the flow is compiled. Default none. */
+  articles: z.array(inlineKnowledgeArticle).default([]),
 });
-export type KnowledgeArticle = z.output<typeof knowledgeArticle>;
+export type FlowKnowledge = z.output<typeof flowKnowledge>;
 
 export const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
@@ -98,7 +109,7 @@ export const flowDocumentEnvelope = z.strictObject({
   variables: z.array(variableDefinition).default([]),
   intents: z.array(intentDefinition).default([]),
   escalation: z.strictObject({ rules: z.array(escalationRule).default([]) }).default({ rules: [] }),
-  knowledge: z.strictObject({ articles: z.array(knowledgeArticle).default([]) }).optional(),
+  knowledge: flowKnowledge.optional(),
   nodes: z.array(rawNode),
   edges: z.array(flowEdge).default([]),
 });

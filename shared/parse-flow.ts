@@ -74,7 +74,7 @@ function problem(code: Problem['code'], path: string, message: string): Problem 
 }
 
 /** Maps zod issues to problems; unknown keys become one `unknown_field` problem each. */
-function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], owner?: string): Problem[] {
+export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], owner?: string): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const segments = [...prefix, ...issue.path];

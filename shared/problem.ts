@@ -26,6 +26,9 @@ export const problemCodes = [
   'intent_without_examples',
   'duplicate_intent',
   'unknown_variable',
+  'knowledge_base_not_loaded',
+  'knowledge_base_mismatch',
+  'answer_without_knowledge',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

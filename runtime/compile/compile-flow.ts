@@ -5,7 +5,7 @@ import type { CompiledFlow, CompiledRule } from '../compiled-flow.ts';
 import { compileLogic, type CompiledLogic } from '../logic/index.ts';
 import type { IntentClassifier, TrainingIntent } from '../nlu/classifier.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { termOverlapKnowledgeBase } from '../knowledge/term-overlap-knowledge-base.ts';
+import { buildKnowledgeIndex } from '../knowledge/knowledge-index.ts';
 import { logicSites } from './logic-sites.ts';
 import { validateFlow } from './validate-flow.ts';
 import { defaultTrainer } from '../nlu/default-trainer.ts';
@@ -19,7 +19,12 @@ export interface CompileOptions {
   classifiers?: Record<string, IntentClassifier>;
   /** How to train a model when none is given. Default: the built-in trainer. */
   train?: (intents: TrainingIntent[], locale: string) => IntentClassifier;
-  /** Knowledge base for answer nodes. Default: an index over the flow's inline articles. */
+  /**
+   * Knowledge base for answer nodes. Required when the flow names one (`knowledge.base`): the host
+   * loads it — the server the stored index of the knowledge-base version the flow version was
+   * tested with (`loadKnowledgeIndex`), the CLI `flows/knowledge/<id>.json` — and its id must match.
+   * Default: an index built now over the flow's inline articles (none without them).
+   */
   knowledge?: KnowledgeBase;
 }
 
@@ -65,8 +70,17 @@ export function compileFlow(input: unknown, options: CompileOptions = {}): Compi
     const model = given ?? (set.length > 0 ? train(set, locale) : null);
     if (model) classifiers.set(locale, model);
   }
+  const base = doc.knowledge?.base;
+  if (base !== undefined && !options.knowledge) {
+    const message = `The flow uses the knowledge base "${base}", which was not loaded; load it and pass it to compileFlow (options.knowledge).`;
+    return { ok: false, problems: [...problems, { code: 'knowledge_base_not_loaded', severity: 'error', path: 'knowledge.base', message }] };
+  }
+  if (base !== undefined && options.knowledge?.id !== base) {
+    const message = `The flow uses the knowledge base "${base}" but was given "${options.knowledge?.id ?? '(inline articles)'}".`;
+    return { ok: false, problems: [...problems, { code: 'knowledge_base_mismatch', severity: 'error', path: 'knowledge.base', message }] };
+  }
   const articles = doc.knowledge?.articles ?? [];
-  const knowledge = options.knowledge ?? (articles.length > 0 ? termOverlapKnowledgeBase(articles) : null);
+  const knowledge = options.knowledge ?? (articles.length > 0 ? buildKnowledgeIndex({ id: null, locale: doc.locale, articles }) : null);
 
   const flow: CompiledFlow = {
     doc,

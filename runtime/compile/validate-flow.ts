@@ -12,6 +12,7 @@ import { checkLogic, logicVariables } from '../logic/index.ts';
 import { logicSites } from './logic-sites.ts';
 import { ruleContextRoots } from './rule-context-roots.ts';
 import { templatePaths } from '../engine/template.ts';
+import { knowledgeProblems } from './knowledge-problems.ts';
 
 export function validateFlow(doc: FlowDocument): Problem[] {
   return [
@@ -24,6 +25,7 @@ export function validateFlow(doc: FlowDocument): Problem[] {
     ...logicProblems(doc),
     ...variableProblems(doc),
     ...intentProblems(doc),
+    ...knowledgeProblems(doc),
   ];
 }
 

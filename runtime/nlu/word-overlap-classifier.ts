@@ -2,7 +2,7 @@
 // intent's examples, softmax-normalised. Used by tests and as a fallback; the trained model in
 // this folder is what flows get by default.
 import type { Classification, IntentClassifier, SerializedClassifier, TrainingIntent } from './classifier.ts';
-import { words } from '../knowledge/words.ts';
+import { words } from './words.ts';
 
 export interface WordOverlapModel extends SerializedClassifier {
   kind: 'word-overlap';

@@ -1,17 +1,36 @@
 // Answer: looks the customer's last message up in the knowledge base; answers when the best
-// article clears the node's threshold, else takes `no_answer`. The score reaches the rule context.
+// article clears the node's threshold, else takes `no_answer`. The score reaches the rule context
+// (`kb.score`, `kb.articleId`, `kb.answered`) and the trace notes name the runners-up.
 import { renderTemplate } from '../engine/template.ts';
 import { next, type NodeExecutor } from './node-executor.ts';
 
+/** Articles named in the trace besides the best one. */
+const ALTERNATIVES_IN_TRACE = 2;
+
 export const answerExecutor: NodeExecutor<'answer'> = {
   enter(node, turn) {
-    const hit = turn.flow.knowledge?.search(turn.text, 1)[0];
-    turn.state.kb = hit ? { articleId: hit.articleId, title: hit.title, score: hit.score } : null;
+    const { threshold } = node.data;
+    const knowledge = turn.flow.knowledge;
+    if (!knowledge) {
+      turn.state.kb = null;
+      turn.trace.notes.push('knowledge: the flow has no knowledge base, so answer nodes never answer');
+      return next('no_answer');
+    }
+    const hits = knowledge.search(turn.text, { limit: 1 + ALTERNATIVES_IN_TRACE, locale: turn.state.conversation.locale });
+    const best = hits[0];
+    const answered = best !== undefined && best.score >= threshold;
+    turn.state.kb = best ? { articleId: best.articleId, title: best.title, score: best.score, answered } : null;
+    if (!best) {
+      turn.trace.notes.push(`knowledge: no article matched (threshold ${threshold})`);
+      return next('no_answer');
+    }
+    const others = hits.slice(1).map((h) => `${h.articleId} ${h.score.toFixed(3)}`);
     turn.trace.notes.push(
-      hit ? `knowledge: best article ${hit.articleId} scored ${hit.score.toFixed(3)} (threshold ${node.data.threshold})` : 'knowledge: no article matched',
+      `knowledge: best article ${best.articleId} scored ${best.score.toFixed(3)} (threshold ${threshold}) → ${answered ? 'answered' : 'no answer'}` +
+        (others.length > 0 ? `; next: ${others.join(', ')}` : ''),
     );
-    if (!hit || hit.score < node.data.threshold) return next('no_answer');
-    turn.say(renderTemplate(node.data.template, { ...turn.context(), kb: { ...hit, url: hit.url ?? '' } }));
+    if (!answered) return next('no_answer');
+    turn.say(renderTemplate(node.data.template, { ...turn.context(), kb: { ...best, url: best.url ?? '' } }));
     return next('answered');
   },
 };

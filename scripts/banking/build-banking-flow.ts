@@ -48,27 +48,18 @@ const priorityOrder = ['low', 'normal', 'high', 'urgent'];
 
 const notOutOfScope = { '!': { var: 'nlu.outOfScope' } };
 
-export function buildBankingFlow(
-  rows: readonly LabelledText[],
-  policy: Record<string, PolicyEntry> = readPolicy(),
-  options: BankingFlowOptions = defaultBankingOptions,
-): FlowDocumentInput {
-  const examples = new Map<string, string[]>();
-  for (const row of rows) {
-    const name = intentNameOf(row.category);
-    if (!examples.has(name)) examples.set(name, []);
-    examples.get(name)!.push(row.text);
-  }
-  const categories = Object.keys(policy).sort();
-  const answered = categories.filter((c) => policy[c]!.action === 'answer').map(intentNameOf);
-  const escalated = categories.filter((c) => policy[c]!.action === 'escalate');
-  for (const name of answered) if (!bankingAnswers[name]) throw new Error(`no answer written for ${name}`);
-
-  const intents: FlowDocumentInput['intents'] = [
-    ...categories.map((c) => ({ name: intentNameOf(c), label: intentNameOf(c).replace(/_/g, ' ').toLowerCase(), examples: examples.get(intentNameOf(c)) ?? [] })),
-    ...Object.entries(smallTalk).map(([name, t]) => ({ name, label: t.label, examples: t.examples })),
-  ];
-
+/**
+ * The escalation policy both banking flows use: one rule per 'escalate' intent (its queue and
+ * priority, when it is the top intent at escalateMinConfidence or more and the message is not out
+ * of scope), and per queue a risk-mass rule summing its intents' probabilities over nlu.ranking.
+ */
+export function bankingEscalationRules(
+  policy: Record<string, PolicyEntry>,
+  options: Pick<BankingFlowOptions, 'escalateMinConfidence' | 'riskMassThreshold'>,
+): NonNullable<FlowDocumentInput['escalation']>['rules'] {
+  const escalated = Object.keys(policy)
+    .sort()
+    .filter((c) => policy[c]!.action === 'escalate');
   const rules: NonNullable<FlowDocumentInput['escalation']>['rules'] = escalated.map((c) => {
     const entry = policy[c]!;
     const name = intentNameOf(c);
@@ -109,6 +100,31 @@ export function buildBankingFlow(
       tags: [queue],
     });
   }
+
+  return rules;
+}
+
+export function buildBankingFlow(
+  rows: readonly LabelledText[],
+  policy: Record<string, PolicyEntry> = readPolicy(),
+  options: BankingFlowOptions = defaultBankingOptions,
+): FlowDocumentInput {
+  const examples = new Map<string, string[]>();
+  for (const row of rows) {
+    const name = intentNameOf(row.category);
+    if (!examples.has(name)) examples.set(name, []);
+    examples.get(name)!.push(row.text);
+  }
+  const categories = Object.keys(policy).sort();
+  const answered = categories.filter((c) => policy[c]!.action === 'answer').map(intentNameOf);
+  for (const name of answered) if (!bankingAnswers[name]) throw new Error(`no answer written for ${name}`);
+
+  const intents: FlowDocumentInput['intents'] = [
+    ...categories.map((c) => ({ name: intentNameOf(c), label: intentNameOf(c).replace(/_/g, ' ').toLowerCase(), examples: examples.get(intentNameOf(c)) ?? [] })),
+    ...Object.entries(smallTalk).map(([name, t]) => ({ name, label: t.label, examples: t.examples })),
+  ];
+
+  const rules = bankingEscalationRules(policy, options);
 
   type Node = FlowDocumentInput['nodes'][number];
   type Edge = NonNullable<FlowDocumentInput['edges']>[number];

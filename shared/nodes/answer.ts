@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineNode } from './node-definition.ts';
 
 export const answerData = z.strictObject({
-  /** Minimum retrieval score (0..1) for an article to be used. */
+  /** Minimum score (0..1, roughly the probability the article is the right one; docs/knowledge.md) for an article to be used. Default 0.35. */
   threshold: z.number().min(0).max(1).default(0.35),
   /** Text around the article; `{{kb.title}}`, `{{kb.extract}}` and `{{kb.url}}` are filled in. */
   template: z.string().max(4000).default('{{kb.extract}}'),

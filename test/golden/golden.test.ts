@@ -1,10 +1,12 @@
 // Every flow in flows/ is replayed against its scripted conversations (test/golden/<flow>.jsonl).
 // Each conversation states what must hold (status, queue, reasons, intents); the full replay is
-// also compared with a recorded golden file, so any change in wording or routing shows up.
+// also compared with a recorded golden file, so any change in wording or routing shows up. A flow
+// naming a knowledge base gets flows/knowledge/<id>.json, as the CLI loads it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileFlow, replayConversation, steppingClock } from '../../runtime/index.ts';
+import { buildKnowledgeIndex, compileFlow, replayConversation, steppingClock, type KnowledgeIndex } from '../../runtime/index.ts';
+import { parseKnowledgeBase } from '../../shared/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const flowFiles = readdirSync(join(root, 'flows')).filter((f) => f.endsWith('.json'));
@@ -26,7 +28,8 @@ describe.each(flowFiles)('golden conversations of flows/%s', (file) => {
   });
   if (!existsSync(scriptFile)) return;
 
-  const compiled = compileFlow(JSON.parse(readFileSync(join(root, 'flows', file), 'utf8')));
+  const doc: unknown = JSON.parse(readFileSync(join(root, 'flows', file), 'utf8'));
+  const compiled = compileFlow(doc, { ...knowledgeOf(doc) });
   if (!compiled.ok) throw new Error(`${file} does not compile: ${compiled.problems.map((p) => p.message).join('; ')}`);
   const scripts: Script[] = readFileSync(scriptFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
   const replays = scripts.map((s) => ({
@@ -54,3 +57,12 @@ describe.each(flowFiles)('golden conversations of flows/%s', (file) => {
     await expect(`${text}\n`).toMatchFileSnapshot(join(root, 'test', 'golden', 'recorded', `${id}.replay.jsonl`));
   });
 });
+
+/** The flow's knowledge base from flows/knowledge/<id>.json, indexed; nothing for flows without one. */
+function knowledgeOf(doc: unknown): { knowledge?: KnowledgeIndex } {
+  const base = (doc as { knowledge?: { base?: unknown } }).knowledge?.base;
+  if (typeof base !== 'string') return {};
+  const parsed = parseKnowledgeBase(JSON.parse(readFileSync(join(root, 'flows', 'knowledge', `${base}.json`), 'utf8')));
+  if (!parsed.ok) throw new Error(`flows/knowledge/${base}.json: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return { knowledge: buildKnowledgeIndex(parsed.kb) };
+}
