@@ -18,6 +18,12 @@ import { replyCookieJar, requestMeta } from './http/fastify-bridge.ts';
 import { appRouter, type AppRouter } from './trpc/app-router.ts';
 import { createContext, type AppDeps } from './trpc/context.ts';
 import { FailureDetails } from './trpc/failure-error.ts';
+import { closeStreams } from './site-api/realtime/event-stream.ts';
+import { siteApiOptions, type SiteApiOptions } from './site-api/site-api-options.ts';
+import { siteApiRoutes } from './site-api/site-api-routes.ts';
+import { sitePages } from './site-api/site-pages.ts';
+import { createSiteRuntime } from './site-api/site-runtime.ts';
+import { warmLiveFlows } from './site-api/flows/warm-live-flows.ts';
 
 export interface CreateAppOptions {
   db: Kysely<Database>;
@@ -27,12 +33,25 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Fastify's logger option. Default false (silent). */
   logger?: FastifyServerOptions['logger'];
+  /** The site API, widget and webhooks (docs/site-api.md). Default: `siteApiOptions()`. */
+  site?: SiteApiOptions;
 }
 
 /** Builds (but does not start) the server. The database must already be migrated. */
 export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
-  const deps: AppDeps = { db: o.db, dialect: o.dialect, config: o.config, clock: o.clock ?? systemClock };
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: o.config.bodyLimit, trustProxy: o.config.trustProxy });
+  const clock = o.clock ?? systemClock;
+  const site = createSiteRuntime({
+    db: o.db,
+    dialect: o.dialect,
+    clock,
+    options: o.site ?? siteApiOptions(),
+    flowsDir: o.config.flowsDir,
+    log: { info: (m) => app.log.info(m), error: (m, err) => app.log.error({ err }, m) },
+  });
+  const deps: AppDeps = { db: o.db, dialect: o.dialect, config: o.config, clock, site };
+  app.addHook('preClose', async () => closeStreams(site));
+  app.addHook('onClose', async () => site.close());
 
   await app.register(cookie);
   app.addHook('onSend', async (_req, reply) => {
@@ -55,6 +74,13 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  // The site API (/api/v1), the widget script and the demo page.
+  await app.register(siteApiRoutes, { prefix: '/api/v1', runtime: site });
+  await app.register(sitePages, { runtime: site });
+  if (site.options.warmFlows === 'all') await warmLiveFlows(site);
+  // Listen for other processes' events before serving (streams also poll, should this time out).
+  await Promise.race([site.ready, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -8,6 +8,7 @@ import { systemClock } from './clock.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
+import { loadSiteApiOptions, siteApiOptions, type SiteApiOptions } from './site-api/site-api-options.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,14 +21,19 @@ export interface RunningServer {
 /** Opens the database, migrates, bootstraps and listens. `print` receives the one-time secrets. */
 export async function startServer(
   config: ServerConfig,
-  o: { print: (text: string) => void; logger?: FastifyServerOptions['logger'] },
+  o: { print: (text: string) => void; logger?: FastifyServerOptions['logger']; site?: SiteApiOptions },
 ): Promise<RunningServer> {
   const { db, dialect, close: closeDb } = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(db, dialect);
     const report = await bootstrap(db, { config, clock: systemClock });
     printReport(report, o.print);
-    const app = await createApp({ db, dialect, config, logger: o.logger ?? false });
+    const site: SiteApiOptions = {
+      ...(o.site ?? siteApiOptions()),
+      demoSiteKey: config.demoSiteKey ?? report.demoKey?.generatedSecret ?? null,
+      listenUrl: dialect === 'postgres' ? config.databaseUrl : null,
+    };
+    const app = await createApp({ db, dialect, config, logger: o.logger ?? false, site });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -66,16 +72,19 @@ function printReport(report: BootstrapReport, print: (text: string) => void): vo
 
 async function run(): Promise<void> {
   const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    process.stderr.write(`Invalid configuration:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}\n`);
+  const site = loadSiteApiOptions(process.env);
+  if (!loaded.ok || !site.ok) {
+    const errors = [...(loaded.ok ? [] : loaded.errors), ...(site.ok ? [] : site.errors)];
+    process.stderr.write(`Invalid configuration:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     process.exitCode = 1;
     return;
   }
   const server = await startServer(loaded.config, {
     print: (text) => process.stdout.write(text),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    site: site.options,
   });
-  process.stdout.write(`Switchboard is running at ${server.url}\n`);
+  process.stdout.write(`Switchboard is running at ${server.url} (chat widget demo: ${server.url}/demo)\n`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -1,7 +1,8 @@
 // The Database interface Kysely types every query against: one table type per table. Timestamps
 // are ISO 8601 UTC text and documents are canonical JSON text on both SQLite and PostgreSQL.
 import type { Generated, Selectable } from 'kysely';
-import type { Environment, Role } from '../../shared/index.ts';
+import type { Environment, Priority, Role } from '../../shared/index.ts';
+import type { WebhookEvent } from '../../shared/api/site-settings.ts';
 
 export interface UsersTable {
   id: string;
@@ -163,6 +164,156 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+// Site runtime (issue 5): conversations, their events and turns, handoffs, per-site settings,
+// webhooks with their deliveries, and trained intent models.
+
+export type ConversationRowStatus = 'active' | 'escalated' | 'ended';
+
+export interface ConversationsTable {
+  /** `conv_` + 144 random bits: also the capability a widget holds. */
+  id: string;
+  site_id: string;
+  environment: Environment;
+  flow_id: string;
+  /** The version deployed when the conversation started; it stays on it. */
+  version_id: string;
+  status: ConversationRowStatus;
+  outcome: 'resolved' | 'abandoned' | null;
+  /** The engine's ConversationState as JSON text. */
+  state: string;
+  /** Bumped by every committed change; writers update only the revision they read. */
+  revision: number;
+  /** Seq of the newest conversation_events row. */
+  last_seq: number;
+  /** The `sub` of signed customer data (null when unsigned); for data-subject requests. */
+  customer_id: string | null;
+  /** 1 when the customer fields came from a valid signed token. */
+  customer_verified: number;
+  channel: string;
+  locale: string;
+  csat_score: number | null;
+  csat_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ConversationEventType = 'message' | 'status' | 'csat';
+
+export interface ConversationEventsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** 1, 2, 3… per conversation: the SSE event id. */
+  seq: number;
+  type: ConversationEventType;
+  /** JSON text; its shape depends on `type` (server/site-api/conversations/conversation-event.ts). */
+  payload: string;
+  created_at: string;
+}
+
+export interface TurnsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** The client's key; `start turn` (with a space, which client keys cannot contain) for the opening turn. Unique per conversation. */
+  idempotency_key: string;
+  kind: 'start' | 'message' | 'request_human';
+  /** SHA-256 of the request, so a reused key with a different body is refused. */
+  request_hash: string;
+  /** The JSON response sent for this turn, replayed on retries. */
+  response: string;
+  /** The engine's traces for this turn (JSON array). */
+  trace: string;
+  created_at: string;
+}
+
+export interface HandoffsTable {
+  id: string;
+  conversation_id: string;
+  site_id: string;
+  flow_id: string;
+  version_id: string;
+  queue: string;
+  priority: Priority;
+  /** 0 (low) … 3 (urgent), for ordering the queue. */
+  priority_rank: number;
+  status: 'waiting' | 'assigned' | 'resolved';
+  /** The handoff package (shared/handoff.ts) as JSON text. */
+  package: string;
+  created_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  outcome: 'resolved' | 'abandoned' | null;
+}
+
+export interface SiteSettingsTable {
+  site_id: string;
+  /** JSON array of origins; empty allows any. */
+  allowed_origins: string;
+  /** HMAC key for signed customer data; null when the site signs nothing. */
+  signing_secret: string | null;
+  /** Days a conversation is kept after its last change; null keeps them. */
+  retention_days: number | null;
+  updated_at: string;
+}
+
+export interface SiteActionsTable {
+  site_id: string;
+  action: string;
+  url: string;
+  /** HMAC key Switchboard signs action calls with. */
+  secret: string;
+  updated_at: string;
+}
+
+export interface SiteWebhooksTable {
+  id: string;
+  site_id: string;
+  url: string;
+  secret: string;
+  /** JSON array of event names. */
+  events: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  site_id: string;
+  event: WebhookEvent;
+  /** The exact body sent (and signed) on every attempt. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** When the next attempt is due; null once delivered or failed. */
+  next_attempt_at: string | null;
+  /** A dispatcher holding the delivery until then; others skip it. */
+  lease_until: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface IntentModelsTable {
+  /** SHA-256 of the trainer format, locale and training examples. */
+  key: string;
+  locale: string;
+  /** The classifier's toJSON() as JSON text. */
+  model: string;
+  training_ms: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -180,6 +331,16 @@ export interface Database {
   site_keys: SiteKeysTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  conversations: ConversationsTable;
+  conversation_events: ConversationEventsTable;
+  turns: TurnsTable;
+  handoffs: HandoffsTable;
+  site_settings: SiteSettingsTable;
+  site_actions: SiteActionsTable;
+  site_webhooks: SiteWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  intent_models: IntentModelsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;

@@ -168,5 +168,135 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await sql`insert into audit_head (id, seq, hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
       },
     },
+    '0002_site_runtime': {
+      // Conversations with their events and turns, handoffs, per-site settings, webhooks and
+      // trained intent models (issue 5, docs/site-api.md).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('conversations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+          .addColumn('environment', 'text', (c) => c.notNull())
+          .addColumn('flow_id', 'text', (c) => c.notNull())
+          .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('last_seq', 'integer', (c) => c.notNull())
+          .addColumn('customer_id', 'text')
+          .addColumn('customer_verified', 'integer', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('csat_score', 'integer')
+          .addColumn('csat_comment', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('conversations_site').on('conversations').columns(['site_id', 'created_at']).execute();
+        await db.schema.createIndex('conversations_customer').on('conversations').column('customer_id').execute();
+        await autoId(db.schema.createTable('conversation_events'))
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('conversation_events_seq', ['conversation_id', 'seq'])
+          .execute();
+        await autoId(db.schema.createTable('turns'))
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+          .addColumn('idempotency_key', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('response', 'text', (c) => c.notNull())
+          .addColumn('trace', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('turns_idempotency', ['conversation_id', 'idempotency_key'])
+          .execute();
+        await db.schema
+          .createTable('handoffs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+          .addColumn('site_id', 'text', (c) => c.notNull())
+          .addColumn('flow_id', 'text', (c) => c.notNull())
+          .addColumn('version_id', 'text', (c) => c.notNull())
+          .addColumn('queue', 'text', (c) => c.notNull())
+          .addColumn('priority', 'text', (c) => c.notNull())
+          .addColumn('priority_rank', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('package', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('claimed_by', 'text', (c) => c.references('users.id'))
+          .addColumn('claimed_at', 'text')
+          .addColumn('resolved_by', 'text', (c) => c.references('users.id'))
+          .addColumn('resolved_at', 'text')
+          .addColumn('outcome', 'text')
+          .execute();
+        await db.schema.createIndex('handoffs_queue').on('handoffs').columns(['status', 'queue', 'priority_rank', 'created_at']).execute();
+        await db.schema.createIndex('handoffs_conversation').on('handoffs').column('conversation_id').execute();
+
+        await db.schema
+          .createTable('site_settings')
+          .addColumn('site_id', 'text', (c) => c.primaryKey().references('sites.id').onDelete('cascade'))
+          .addColumn('allowed_origins', 'text', (c) => c.notNull())
+          .addColumn('signing_secret', 'text')
+          .addColumn('retention_days', 'integer')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('site_actions')
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('secret', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('site_actions_pk', ['site_id', 'action'])
+          .execute();
+        await db.schema
+          .createTable('site_webhooks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('secret', 'text', (c) => c.notNull())
+          .addColumn('events', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('removed_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('webhook_deliveries')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('webhook_id', 'text', (c) => c.notNull().references('site_webhooks.id').onDelete('cascade'))
+          .addColumn('site_id', 'text', (c) => c.notNull())
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'text')
+          .addColumn('lease_until', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('completed_at', 'text')
+          .execute();
+        await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+        await db.schema.createIndex('webhook_deliveries_site').on('webhook_deliveries').columns(['site_id', 'created_at']).execute();
+        await autoId(db.schema.createTable('webhook_attempts'))
+          .addColumn('delivery_id', 'text', (c) => c.notNull().references('webhook_deliveries.id').onDelete('cascade'))
+          .addColumn('attempt', 'integer', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('duration_ms', 'integer', (c) => c.notNull())
+          .addColumn('status_code', 'integer')
+          .addColumn('error', 'text')
+          .execute();
+        await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').columns(['delivery_id', 'attempt']).execute();
+
+        await db.schema
+          .createTable('intent_models')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('model', 'text', (c) => c.notNull())
+          .addColumn('training_ms', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -1,9 +1,12 @@
 // The studio API. The editor imports only `type AppRouter` from here.
 import { auditRouter } from './routers/audit-router.ts';
 import { authRouter } from './routers/auth-router.ts';
+import { customersRouter } from './routers/customers-router.ts';
 import { deploymentsRouter } from './routers/deployments-router.ts';
 import { flowsRouter } from './routers/flows-router.ts';
+import { inboxRouter } from './routers/inbox-router.ts';
 import { reviewsRouter } from './routers/reviews-router.ts';
+import { siteSettingsRouter } from './routers/site-settings-router.ts';
 import { sitesRouter } from './routers/sites-router.ts';
 import { usersRouter } from './routers/users-router.ts';
 import { versionsRouter } from './routers/versions-router.ts';
@@ -17,6 +20,9 @@ export const appRouter = router({
   reviews: reviewsRouter,
   deployments: deploymentsRouter,
   sites: sitesRouter,
+  siteSettings: siteSettingsRouter,
+  inbox: inboxRouter,
+  customers: customersRouter,
   audit: auditRouter,
 });
 

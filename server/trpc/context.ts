@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
+import type { SiteRuntime } from '../site-api/site-runtime.ts';
 import { SESSION_COOKIE, type CookieJar } from '../auth/cookies.ts';
 import type { RequestMeta } from '../auth/request-guard.ts';
 import { resolveSession, type ResolvedSession } from '../auth/sessions.ts';
@@ -16,6 +17,8 @@ export interface AppDeps {
   config: ServerConfig;
   /** Default: the wall clock. */
   clock: Clock;
+  /** The site runtime (event streams, webhooks) when the HTTP server runs one; the agent inbox pokes it. Default none. */
+  site?: SiteRuntime;
 }
 
 export interface Context {

@@ -9,3 +9,6 @@ export * from './reviews.ts';
 export * from './deployments.ts';
 export * from './sites.ts';
 export * from './audit.ts';
+export * from './site.ts';
+export * from './site-settings.ts';
+export * from './inbox.ts';

@@ -1,0 +1,139 @@
+// What an agent does with a handoff — claim it, reply to the customer, resolve it — each as one
+// change to the conversation (state, event, handoff row in one transaction), so the widget sees
+// "Alex joined", the reply and the end live over its event stream. Claiming is atomic: of two
+// agents racing, exactly one gets it.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { AppDeps } from '../trpc/context.ts';
+import { fail, ok, type Failure, type Result } from '../failure.ts';
+import { plainWriter, LostRace, updateConversation, type ConversationWriter } from '../site-api/conversations/conversation-writer.ts';
+import { recordEnd } from '../site-api/conversations/record-handoff.ts';
+import { handoffView } from '../site-api/conversations/turn-events.ts';
+import { handoffPackage } from '../../shared/index.ts';
+
+export interface AgentRef {
+  id: string;
+  name: string;
+}
+
+const busy: Failure = { code: 'CONFLICT', message: 'The conversation was changing too fast; try again.' };
+const missing: Failure = { code: 'NOT_FOUND', message: 'The conversation of this handoff no longer exists.' };
+
+function writerOf(deps: AppDeps): ConversationWriter {
+  return deps.site?.writer ?? plainWriter(deps);
+}
+
+async function handoffRow(db: Kysely<Database>, handoffId: string) {
+  return db.selectFrom('handoffs').selectAll().where('id', '=', handoffId).executeTakeFirst();
+}
+
+/** Claims a waiting handoff for `agent`; CONFLICT when someone else was first or it is resolved. */
+export async function claimHandoff(deps: AppDeps, o: { handoffId: string; agent: AgentRef; now: Date }): Promise<Result<{ claimedAt: string }>> {
+  const first = await handoffRow(deps.db, o.handoffId);
+  if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
+  return updateConversation<{ claimedAt: string }, Failure>(writerOf(deps), first.conversation_id, {
+    missing,
+    busy,
+    plan: async (current) => {
+      const h = await handoffRow(deps.db, o.handoffId);
+      if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
+      if (h.status === 'resolved') return fail('CONFLICT', 'This handoff is already resolved.');
+      if (h.status === 'assigned') {
+        if (h.claimed_by === o.agent.id) return { ok: true, result: { claimedAt: h.claimed_at ?? '' }, write: null };
+        const who = await deps.db.selectFrom('users').select('name').where('id', '=', h.claimed_by ?? '').executeTakeFirst();
+        return fail('CONFLICT', `${who?.name ?? 'Another agent'} already took this conversation.`);
+      }
+      const at = o.now.toISOString();
+      const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'assigned', o.agent.name);
+      return {
+        ok: true,
+        result: { claimedAt: at },
+        write: {
+          state: current.state,
+          events: [{ type: 'status', status: current.state.status, outcome: current.state.outcome, handoff: view }],
+          also: async (trx) => {
+            const r = await trx
+              .updateTable('handoffs')
+              .set({ status: 'assigned', claimed_by: o.agent.id, claimed_at: at })
+              .where('id', '=', o.handoffId)
+              .where('status', '=', 'waiting')
+              .executeTakeFirst();
+            if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+          },
+        },
+      };
+    },
+  });
+}
+
+/** Checks the agent holds the handoff. */
+function holding(h: { status: string; claimed_by: string | null }, agent: AgentRef): Result<void> {
+  if (h.status === 'resolved') return fail('CONFLICT', 'This handoff is already resolved.');
+  if (h.status === 'waiting') return fail('PRECONDITION_FAILED', 'Claim this conversation before replying or resolving it.');
+  if (h.claimed_by !== agent.id) return fail('CONFLICT', 'Another agent has this conversation.');
+  return ok(undefined);
+}
+
+/** Sends the agent's message to the customer (it reaches the widget over its event stream). */
+export async function replyToCustomer(deps: AppDeps, o: { handoffId: string; text: string; agent: AgentRef; now: Date }): Promise<Result<{ eventId: number }>> {
+  const first = await handoffRow(deps.db, o.handoffId);
+  if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
+  return updateConversation<{ eventId: number }, Failure>(writerOf(deps), first.conversation_id, {
+    missing,
+    busy,
+    plan: async (current) => {
+      const h = await handoffRow(deps.db, o.handoffId);
+      if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
+      const held = holding(h, o.agent);
+      if (!held.ok) return held;
+      const at = o.now.getTime();
+      const state = { ...current.state, transcript: [...current.state.transcript, { role: 'agent' as const, text: o.text, at }] };
+      return {
+        ok: true,
+        result: { eventId: current.row.last_seq + 1 },
+        write: { state, events: [{ type: 'message', role: 'agent', text: o.text, author: o.agent.name, at: o.now.toISOString() }] },
+      };
+    },
+  });
+}
+
+/** Resolves the handoff and ends the conversation (the widget then asks for a rating). */
+export async function resolveHandoff(
+  deps: AppDeps,
+  o: { handoffId: string; outcome: 'resolved' | 'abandoned'; agent: AgentRef; now: Date },
+): Promise<Result<{ resolvedAt: string }>> {
+  const first = await handoffRow(deps.db, o.handoffId);
+  if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
+  return updateConversation<{ resolvedAt: string }, Failure>(writerOf(deps), first.conversation_id, {
+    missing,
+    busy,
+    plan: async (current) => {
+      const h = await handoffRow(deps.db, o.handoffId);
+      if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
+      const held = holding(h, o.agent);
+      if (!held.ok) return held;
+      const at = o.now.toISOString();
+      const state = { ...current.state, status: 'ended' as const, outcome: o.outcome, waiting: null };
+      const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'resolved', o.agent.name);
+      return {
+        ok: true,
+        result: { resolvedAt: at },
+        write: {
+          state,
+          events: [{ type: 'status', status: 'ended', outcome: o.outcome, handoff: view }],
+          queuesWebhooks: true,
+          also: async (trx) => {
+            const r = await trx
+              .updateTable('handoffs')
+              .set({ status: 'resolved', resolved_by: o.agent.id, resolved_at: at, outcome: o.outcome })
+              .where('id', '=', o.handoffId)
+              .where('status', '=', 'assigned')
+              .executeTakeFirst();
+            if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+            await recordEnd(trx, { conversationId: h.conversation_id, siteId: h.site_id, outcome: o.outcome, now: o.now });
+          },
+        },
+      };
+    },
+  });
+}

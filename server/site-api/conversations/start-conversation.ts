@@ -1,0 +1,114 @@
+// Starts a conversation on the version deployed in the key's environment now (it stays on that
+// version), with the customer fields resolved (signed, unsigned, opted out), and commits its
+// opening messages before answering.
+import type { StartConversationInput, StartConversationOutput } from '../../../shared/api/site.ts';
+import { randomToken, sha256Hex } from '../../crypto/digest.ts';
+import { callAction } from '../actions/call-action.ts';
+import { liveVersionRef } from '../flows/live-version-ref.ts';
+import { resolveCustomer } from '../customers/resolve-customer.ts';
+import type { SiteCaller } from '../site-caller.ts';
+import { siteFail, siteOk, type SiteResult } from '../site-failure.ts';
+import type { SiteRuntime } from '../site-runtime.ts';
+import { redactRun } from '../privacy/redact-turn.ts';
+import { compactTrace } from './compact-trace.ts';
+import { insertConversation } from './conversation-writer.ts';
+import { recordEnd, recordHandoff } from './record-handoff.ts';
+import { runStart } from './run-engine.ts';
+import { botMessages, handoffView, turnEvents } from './turn-events.ts';
+
+/** The turns-table key of a conversation's opening turn (client keys cannot contain spaces). */
+export const START_TURN_KEY = 'start turn';
+
+export async function startConversation(
+  rt: SiteRuntime,
+  caller: SiteCaller & { signingSecret: string | null },
+  input: StartConversationInput,
+): Promise<SiteResult<StartConversationOutput>> {
+  const now = rt.clock.now();
+  const customer = resolveCustomer({
+    unsigned: input.customer,
+    token: input.customerToken,
+    personalisation: input.personalisation ?? true,
+    signingSecret: caller.signingSecret,
+    nowMs: now.getTime(),
+  });
+  if (!customer.ok) return customer;
+  const version = await liveVersionRef(rt.db, input.flowId, caller.environment);
+  if (!version) return siteFail('flow_not_deployed', `No version of the flow "${input.flowId}" is deployed to ${caller.environment}.`, 'body.flowId');
+  const compiled = await rt.flows.get(version.id);
+  if (!compiled.ok) {
+    rt.log.error(`flow ${input.flowId}: ${compiled.message}`);
+    return siteFail('flow_unavailable', `The flow "${input.flowId}" cannot run right now; try again later.`, null);
+  }
+
+  const conversationId = `conv_${randomToken(18)}`;
+  const raw = await runStart(
+    {
+      flow: compiled.flow,
+      host: rt.host,
+      maxActions: rt.options.maxActionsPerTurn,
+      perform: (action) =>
+        callAction(
+          { db: rt.db, fetch: rt.fetch, siteId: caller.siteId, conversationId, flowId: input.flowId, nowMs: () => rt.clock.now().getTime(), timeoutCapMs: rt.options.actionTimeoutCapMs },
+          action,
+        ),
+    },
+    {
+      conversationId,
+      ...(input.channel ? { channel: input.channel } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+      customer: customer.value.customer,
+    },
+  );
+  const run = redactRun(compiled.flow, raw, 0);
+  const planned = turnEvents(null, run);
+  const output: StartConversationOutput = {
+    conversationId,
+    status: run.state.status,
+    flow: { id: input.flowId, versionId: version.id, version: version.number },
+    messages: botMessages(planned.events, 1),
+    handoff: planned.handoff ? handoffView(planned.handoff, 'waiting', null) : null,
+    lastEventId: planned.events.length,
+  };
+  const at = rt.clock.now();
+  await insertConversation(rt.writer, {
+    row: {
+      id: conversationId,
+      site_id: caller.siteId,
+      environment: caller.environment,
+      flow_id: input.flowId,
+      version_id: version.id,
+      customer_id: customer.value.customerId,
+      customer_verified: customer.value.verified ? 1 : 0,
+      channel: run.state.conversation.channel,
+      locale: run.state.conversation.locale,
+      csat_score: null,
+      csat_comment: null,
+      created_at: at.toISOString(),
+      updated_at: at.toISOString(),
+    },
+    write: {
+      state: run.state,
+      events: planned.events,
+      queuesWebhooks: planned.handoff !== null || planned.ended,
+      also: async (trx) => {
+        await trx
+          .insertInto('turns')
+          .values({
+            conversation_id: conversationId,
+            idempotency_key: START_TURN_KEY,
+            kind: 'start',
+            request_hash: sha256Hex('start'),
+            response: JSON.stringify(output),
+            trace: JSON.stringify(run.traces.map(compactTrace)),
+            created_at: at.toISOString(),
+          })
+          .execute();
+        const base = { conversationId, siteId: caller.siteId, now: at };
+        if (planned.handoff) await recordHandoff(trx, { ...base, flowId: input.flowId, versionId: version.id, pkg: planned.handoff });
+        if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
+      },
+    },
+  });
+  return siteOk(output);
+}

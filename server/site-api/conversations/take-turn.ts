@@ -1,0 +1,137 @@
+// A customer turn (a message, or "talk to a human"): idempotent per key, serialised per
+// conversation, effects performed, then state + events + turn record + handoff committed in one
+// transaction before the response is returned.
+import { turnOutput, type TurnOutput } from '../../../shared/api/site.ts';
+import type { EngineEvent } from '../../../runtime/index.ts';
+import { canonicalJson } from '../../crypto/canonical-json.ts';
+import { sha256Hex } from '../../crypto/digest.ts';
+import { callAction } from '../actions/call-action.ts';
+import type { SiteCaller } from '../site-caller.ts';
+import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-failure.ts';
+import type { SiteRuntime } from '../site-runtime.ts';
+import { redactRun } from '../privacy/redact-turn.ts';
+import { compactTrace } from './compact-trace.ts';
+import { LostRace, updateConversation } from './conversation-writer.ts';
+import { currentHandoff, recordEnd, recordHandoff } from './record-handoff.ts';
+import { runStep } from './run-engine.ts';
+import { botMessages, handoffView, turnEvents } from './turn-events.ts';
+
+export type TurnRequest = { kind: 'message'; text: string; idempotencyKey: string } | { kind: 'request_human'; idempotencyKey: string };
+
+export interface TurnReply {
+  response: TurnOutput;
+  /** True when this is the stored response of an earlier request with the same key. */
+  replayed: boolean;
+}
+
+export const conversationNotFound = (id: string): SiteFailure => ({
+  code: 'conversation_not_found',
+  message: `There is no conversation "${id}" for this site key.`,
+  path: 'path.id',
+});
+
+/**
+ * Takes a turn. Unknown conversations, and those of another site or environment, are the same
+ * 404. Everything happens under the conversation's lock: a retry waiting behind its original
+ * finds the stored reply instead of taking the turn again.
+ */
+export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversationId: string, request: TurnRequest): Promise<SiteResult<TurnReply>> {
+  const { db } = rt;
+  const requestHash = sha256Hex(canonicalJson(request.kind === 'message' ? { kind: request.kind, text: request.text } : { kind: request.kind }));
+  return updateConversation<TurnReply, SiteFailure>(rt.writer, conversationId, {
+    missing: conversationNotFound(conversationId),
+    busy: { code: 'conversation_busy', message: 'The conversation was changing too fast to take this turn; send it again with the same idempotency key.', path: null },
+    plan: async (current) => {
+      if (current.row.site_id !== caller.siteId || current.row.environment !== caller.environment) return { ok: false, failure: conversationNotFound(conversationId) };
+      const stored = await storedTurn(rt, conversationId, request.idempotencyKey, requestHash);
+      if (stored) return stored.ok ? { ok: true, result: stored.value, write: null } : stored;
+      const retryAfter = rt.limits.hit(`conversation:${conversationId}`, rt.options.conversationTurnsPerMinute, rt.clock.now().getTime());
+      if (retryAfter !== null) {
+        return siteFail('rate_limited', `Too many messages in this conversation; wait ${retryAfter} s.`, null, { retryAfterSeconds: retryAfter });
+      }
+      if (current.row.status === 'ended') {
+        return { ok: false, failure: { code: 'conversation_ended', message: 'This conversation has ended; start a new one.', path: 'path.id' } };
+      }
+      const compiled = await rt.flows.get(current.row.version_id);
+      if (!compiled.ok) {
+        rt.log.error(`conversation ${conversationId}: ${compiled.message}`);
+        return { ok: false, failure: { code: 'flow_unavailable', message: 'The flow of this conversation cannot run right now; try again later.', path: null } };
+      }
+      const event: EngineEvent = request.kind === 'message' ? { type: 'message', text: request.text } : { type: 'request_human' };
+      const raw = await runStep(
+        {
+          flow: compiled.flow,
+          host: rt.host,
+          maxActions: rt.options.maxActionsPerTurn,
+          perform: (action) =>
+            callAction(
+              { db, fetch: rt.fetch, siteId: current.row.site_id, conversationId, flowId: current.row.flow_id, nowMs: () => rt.clock.now().getTime(), timeoutCapMs: rt.options.actionTimeoutCapMs },
+              action,
+            ),
+        },
+        current.state,
+        event,
+      );
+      const run = redactRun(compiled.flow, raw, current.state.transcript.length);
+      const planned = turnEvents(current.state, run);
+      const firstSeq = current.row.last_seq + 1;
+      const handoff = planned.handoff
+        ? handoffView(planned.handoff, 'waiting', null)
+        : run.state.status !== 'active'
+          ? await currentHandoff(db, conversationId)
+          : null;
+      const response: TurnOutput = {
+        status: run.state.status,
+        messages: botMessages(planned.events, firstSeq),
+        handoff,
+        lastEventId: firstSeq + planned.events.length - 1,
+      };
+      const now = rt.clock.now();
+      return {
+        ok: true,
+        result: { response, replayed: false },
+        write: {
+          state: run.state,
+          events: planned.events,
+          ...(planned.csat !== null ? { csat: { score: planned.csat, comment: null } } : {}),
+          queuesWebhooks: planned.handoff !== null || planned.ended,
+          also: async (trx) => {
+            const stored = await trx
+              .insertInto('turns')
+              .values({
+                conversation_id: conversationId,
+                idempotency_key: request.idempotencyKey,
+                kind: request.kind,
+                request_hash: requestHash,
+                response: JSON.stringify(response),
+                trace: JSON.stringify(run.traces.map(compactTrace)),
+                created_at: now.toISOString(),
+              })
+              .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
+              .returning('id')
+              .executeTakeFirst();
+            if (!stored) throw new LostRace();
+            const base = { conversationId, siteId: current.row.site_id, now };
+            if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
+            if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
+          },
+        },
+      };
+    },
+  });
+}
+
+/** The stored reply for an idempotency key, a 409 when the key was used for a different request, or null. */
+async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, requestHash: string): Promise<SiteResult<TurnReply> | null> {
+  const row = await rt.db
+    .selectFrom('turns')
+    .select(['request_hash', 'response'])
+    .where('conversation_id', '=', conversationId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== requestHash) {
+    return siteFail('idempotency_key_reused', 'This idempotency key was already used for a different request in this conversation; use a new key for a new message.', 'body.idempotencyKey');
+  }
+  return siteOk({ response: turnOutput.parse(JSON.parse(row.response)), replayed: true });
+}

@@ -1,0 +1,45 @@
+// Authenticates a site API request: `Authorization: Bearer <site key>` names the site and the
+// environment; a browser's Origin must be one the site allows; the key's request rate is capped.
+import type { FastifyRequest } from 'fastify';
+import { verifySiteKey } from '../../sites/site-keys.ts';
+import { siteAccess } from '../../site-settings/site-settings.ts';
+import type { SiteCaller } from '../site-caller.ts';
+import { siteFail, siteOk, type SiteResult } from '../site-failure.ts';
+import type { SiteRuntime } from '../site-runtime.ts';
+
+export type AuthenticatedSite = SiteCaller & { signingSecret: string | null };
+
+/** The key from `Authorization: Bearer …`, or (event streams only, for EventSource) `?key=`. */
+function presentedKey(req: FastifyRequest, allowQuery: boolean): string | null {
+  const header = req.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    return match ? match[1]! : '';
+  }
+  if (allowQuery && typeof req.query === 'object' && req.query !== null && 'key' in req.query && typeof req.query.key === 'string') return req.query.key;
+  return null;
+}
+
+export async function authenticateSite(rt: SiteRuntime, req: FastifyRequest, o: { allowQueryKey?: boolean } = {}): Promise<SiteResult<AuthenticatedSite>> {
+  const key = presentedKey(req, o.allowQueryKey ?? false);
+  if (key === null) return siteFail('missing_key', 'Send the site key as Authorization: Bearer <key>.', 'header.authorization');
+  if (key === '') return siteFail('invalid_key', 'The Authorization header must be "Bearer <key>".', 'header.authorization');
+  const verified = await verifySiteKey(rt.db, key);
+  if (!verified) return siteFail('invalid_key', 'This site key is unknown or revoked.', 'header.authorization');
+  const retryAfter = rt.limits.hit(`key:${verified.keyId}`, rt.options.keyRequestsPerMinute, rt.clock.now().getTime());
+  if (retryAfter !== null) return siteFail('rate_limited', `Too many requests with this site key; wait ${retryAfter} s.`, null, { retryAfterSeconds: retryAfter });
+  const access = await siteAccess(rt.db, verified.siteId);
+  const origin = req.headers.origin;
+  if (origin !== undefined && access.allowedOrigins.length > 0 && !access.allowedOrigins.includes(origin) && !sameHost(origin, req.headers.host)) {
+    return siteFail('origin_not_allowed', `Pages on ${origin} may not use this site's key; add the origin to the site's allowed origins.`, 'header.origin');
+  }
+  return siteOk({ ...verified, signingSecret: access.signingSecret });
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

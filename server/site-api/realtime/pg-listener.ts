@@ -1,0 +1,80 @@
+// Cross-process events on PostgreSQL: committers `pg_notify` inside their transaction (delivered
+// only if it commits) and every server process LISTENs on one dedicated connection, poking its
+// local bus. LISTEN needs a long-lived driver connection, so this is the one place that talks to
+// pg directly rather than through Kysely. It reconnects with backoff and then pokes every stream,
+// because notifications sent while it was disconnected are lost (streams re-read the database).
+import pg from 'pg';
+import type { ConversationBus } from './conversation-bus.ts';
+
+/** The NOTIFY channel; the payload is the conversation id. */
+export const EVENTS_CHANNEL = 'switchboard_conversation_events';
+
+export interface PgListener {
+  /** Resolves once the first LISTEN is active. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export function listenForEvents(url: string, bus: ConversationBus, log: (message: string, error?: unknown) => void): PgListener {
+  let current: pg.Client | null = null;
+  let closed = false;
+  let delay = 100;
+  let timer: NodeJS.Timeout | undefined;
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const schedule = () => {
+    if (closed || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void connect();
+    }, delay);
+    delay = Math.min(delay * 2, 5000);
+  };
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    let down = false;
+    const fail = (error?: unknown) => {
+      if (down) return;
+      down = true;
+      if (error !== undefined && !closed) log('the event listener lost its connection; reconnecting', error);
+      if (current === c) current = null;
+      c.end().catch(() => {});
+      schedule();
+    };
+    c.on('notification', (n) => {
+      if (n.channel === EVENTS_CHANNEL && n.payload) bus.publish(n.payload);
+    });
+    c.on('error', fail);
+    c.on('end', () => fail());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (closed) {
+      down = true;
+      await c.end().catch(() => {});
+      return;
+    }
+    current = c;
+    delay = 100;
+    markReady();
+    bus.publishAll();
+  };
+
+  void connect();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const c = current;
+      current = null;
+      if (c) await c.end().catch(() => {});
+    },
+  };
+}

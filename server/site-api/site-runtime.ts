@@ -1,0 +1,120 @@
+// Everything the site API's handlers share, built once per server process: the database, the
+// compiled-flow cache, the event bus (and its PostgreSQL listener), the per-conversation locks,
+// the webhook dispatcher and the rate limits. `close` stops what it started.
+import type { Kysely } from 'kysely';
+import type { EngineHost } from '../../runtime/index.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { DialectName } from '../db/dialect-name.ts';
+import type { ConversationWriter } from './conversations/conversation-writer.ts';
+import { KeyedMutex } from './conversations/keyed-mutex.ts';
+import { FlowCache } from './flows/flow-cache.ts';
+import { fileKnowledgeLoader, type KnowledgeLoader } from './flows/knowledge-loader.ts';
+import { RateLimits } from './http/rate-limits.ts';
+import { ConversationBus } from './realtime/conversation-bus.ts';
+import { purgeExpired } from './privacy/purge-expired.ts';
+import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
+import type { SiteApiOptions } from './site-api-options.ts';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+
+export interface SiteLog {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface SiteRuntime {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  options: SiteApiOptions;
+  flows: FlowCache;
+  bus: ConversationBus;
+  /** Commits conversation changes (lock, revision check, notify). */
+  writer: ConversationWriter;
+  webhooks: WebhookDispatcher;
+  limits: RateLimits;
+  log: SiteLog;
+  /** Outbound HTTP (actions, webhooks). */
+  fetch: typeof fetch;
+  /** The engine's ports: the server clock in milliseconds; PII stays redacted in packages. */
+  host: EngineHost;
+  /** Resolves when events from other processes are being received (at once without PostgreSQL LISTEN). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SiteRuntimeDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  options: SiteApiOptions;
+  log: SiteLog;
+  /** Default: `<flowsDir>/knowledge/<id>.json`. */
+  knowledge?: KnowledgeLoader;
+  flowsDir: string;
+  /** Default: the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
+  const bus = new ConversationBus();
+  const fetcher = d.fetch ?? fetch;
+  const webhooks = new WebhookDispatcher({
+    db: d.db,
+    clock: d.clock,
+    fetch: fetcher,
+    options: d.options.webhooks,
+    log: (message, error) => d.log.error(message, error),
+  });
+  const flows = new FlowCache({
+    db: d.db,
+    clock: d.clock,
+    knowledge: d.knowledge ?? fileKnowledgeLoader(d.flowsDir),
+    capacity: d.options.compiledFlowCacheSize,
+    onCompiled: (r) =>
+      d.log.info(
+        `compiled flow version ${r.versionId} in ${Math.round(r.totalMs)} ms` +
+          (r.loaded.length ? `; loaded ${r.loaded.map((m) => `${m.locale} model (${Math.round(m.ms)} ms)`).join(', ')}` : '') +
+          (r.trained.length ? `; trained and stored ${r.trained.map((m) => `${m.locale} model (${Math.round(m.ms)} ms)`).join(', ')}` : ''),
+      ),
+  });
+  let listener: PgListener | null = null;
+  if (d.dialect === 'postgres' && d.options.listenUrl) listener = listenForEvents(d.options.listenUrl, bus, (m, e) => d.log.error(m, e));
+  webhooks.start();
+  const purge = setInterval(() => {
+    purgeExpired(d.db, d.clock.now()).then(
+      (r) => (r.conversations || r.deliveries ? d.log.info(`retention: purged ${r.conversations} conversations and ${r.deliveries} webhook deliveries`) : undefined),
+      (error: unknown) => d.log.error('retention purge failed', error),
+    );
+  }, d.options.purgeIntervalMs);
+  purge.unref();
+  return {
+    db: d.db,
+    dialect: d.dialect,
+    clock: d.clock,
+    options: d.options,
+    flows,
+    bus,
+    writer: {
+      db: d.db,
+      dialect: d.dialect,
+      clock: d.clock,
+      locks: new KeyedMutex(),
+      maxRetries: d.options.maxCommitRetries,
+      changed: (id) => bus.publish(id),
+      queued: () => webhooks.poke(),
+    },
+    webhooks,
+    limits: new RateLimits(),
+    log: d.log,
+    fetch: fetcher,
+    host: { clock: { now: () => d.clock.now().getTime() }, allowPii: false },
+    ready: listener?.ready ?? Promise.resolve(),
+    async close() {
+      clearInterval(purge);
+      await webhooks.stop();
+      await listener?.close();
+    },
+  };
+}
+

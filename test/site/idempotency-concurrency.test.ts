@@ -1,0 +1,75 @@
+// No lost or doubled messages: a retried request returns the first response and stores nothing
+// twice; parallel messages to one conversation are taken one after another, so the transcript,
+// the event ids and the engine state agree.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiteMessage } from '../../shared/api/site.ts';
+import { dialects } from '../server/harness.ts';
+import { chatFlow } from './fixtures.ts';
+import { openSiteWorld, type SiteWorld } from './site-harness.ts';
+
+describe.each(dialects)('idempotency and concurrency on $name', (dialect) => {
+  let sw: SiteWorld;
+
+  beforeAll(async () => {
+    sw = await openSiteWorld(dialect, { flows: [chatFlow('chat')] });
+  });
+  afterAll(async () => sw?.close());
+
+  const counts = async (id: string) => ({
+    events: (await sw.database.db.selectFrom('conversation_events').select('id').where('conversation_id', '=', id).execute()).length,
+    turns: (await sw.database.db.selectFrom('turns').select('id').where('conversation_id', '=', id).execute()).length,
+  });
+
+  it('returns the same response for the same key and stores the turn once', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const first = await sw.api.message(id, 'what is my balance', 'key-1');
+    const before = await counts(id);
+    const retry = await sw.api.message(id, 'what is my balance', 'key-1');
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(await counts(id)).toEqual(before);
+    // Same text, new key: a new turn.
+    const next = await sw.api.message(id, 'what is my balance', 'key-2');
+    expect(next.body.lastEventId).toBe(Number(first.body.lastEventId) + 2);
+  });
+
+  it('refuses a reused key with a different message', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    await sw.api.message(id, 'what is my balance', 'same');
+    const reused = await sw.api.message(id, 'where is my order', 'same');
+    expect([reused.status, reused.body]).toEqual([409, { error: { code: 'idempotency_key_reused', message: expect.any(String), path: 'body.idempotencyKey' } }]);
+  });
+
+  it('takes one turn for simultaneous retries of one request', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const replies = await Promise.all(Array.from({ length: 8 }, () => sw.api.message(id, 'what is my balance', 'burst')));
+    expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(replies.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect(await counts(id)).toEqual({ events: 3, turns: 2 });
+  });
+
+  it('serialises parallel messages: every message once, in one consistent order', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const texts = Array.from({ length: 24 }, (_, i) => `what is my balance (${i})`);
+    const replies = await Promise.all(texts.map((t) => sw.api.message(id, t)));
+    expect(replies.map((r) => r.status)).toEqual(texts.map(() => 200));
+    const view = await sw.api.get(id);
+    const messages = view.body.messages as SiteMessage[];
+    expect(messages.map((m) => m.id)).toEqual(messages.map((_, i) => i + 1));
+    const users = messages.filter((m) => m.role === 'user').map((m) => m.text);
+    expect([...users].sort()).toEqual([...texts].sort());
+    // Each user message is directly followed by its answer, and each reply names the ids it got.
+    for (const r of replies) {
+      const answer = (r.body.messages as SiteMessage[])[0]!;
+      expect(messages[answer.id - 1]).toMatchObject({ role: 'bot', text: 'Your balance is 42.00 EUR.' });
+      expect(messages[answer.id - 2]!.role).toBe('user');
+    }
+    const row = await sw.database.db.selectFrom('conversations').select(['state', 'revision', 'last_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+    const state = JSON.parse(row.state);
+    expect(state.conversation.turns).toBe(24);
+    expect(state.transcript.map((t: { text: string }) => t.text)).toEqual(messages.map((m) => m.text));
+    expect([Number(row.revision), Number(row.last_seq)]).toEqual([25, 49]);
+  });
+});

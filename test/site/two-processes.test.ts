@@ -1,0 +1,74 @@
+// Several server processes behind a load balancer share one PostgreSQL: events committed by one
+// reach event streams held by another (LISTEN/NOTIFY), and messages to one conversation sent
+// through both at once are still taken one at a time (revision check and retry).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboxItem } from '../../shared/api/inbox.ts';
+import type { SiteMessage } from '../../shared/api/site.ts';
+import { dialects, type TestDatabase } from '../server/harness.ts';
+import { chatFlow } from './fixtures.ts';
+import { ADMIN_PASSWORD, DEMO_KEY, flowsDir, startServerProcess, type ServerProcess } from './server-process.ts';
+import { EventStreamClient, SiteApi, StudioHttpClient } from './site-harness.ts';
+
+const postgres = dialects.find((d) => d.name === 'postgres');
+
+describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const streams: EventStreamClient[] = [];
+
+  beforeAll(async () => {
+    database = await postgres!.open();
+    const flows = flowsDir([chatFlow('chat')]);
+    // Streams never poll here: whatever reaches them came through LISTEN/NOTIFY.
+    const env = { SITE_SSE_POLL_MS: '600000' };
+    a = await startServerProcess({ databaseUrl: database.url, flowsDir: flows, env });
+    b = await startServerProcess({ databaseUrl: database.url, flowsDir: flows, env });
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await a?.stop();
+    await b?.stop();
+    await database?.cleanup();
+  });
+
+  it('delivers events committed by one process to streams on the other', async () => {
+    const viaA = new SiteApi(a.url, DEMO_KEY);
+    const viaB = new SiteApi(b.url, DEMO_KEY);
+    const id = String((await viaA.start({ flowId: 'chat' })).body.conversationId);
+    const onB = new EventStreamClient(`${b.url}/api/v1/conversations/${id}/events`, DEMO_KEY);
+    const onA = new EventStreamClient(`${a.url}/api/v1/conversations/${id}/events`, DEMO_KEY);
+    streams.push(onA, onB);
+    await onB.waitFor((e) => e.length === 1);
+    await onA.waitFor((e) => e.length === 1);
+
+    await viaA.message(id, 'what is my balance');
+    await onB.waitFor((e) => e.length === 3);
+    await viaB.message(id, 'I lost my card');
+    await onA.waitFor((e) => e.some((x) => x.type === 'status'));
+
+    const admin = await StudioHttpClient.signIn(a.url, 'admin@example.com', ADMIN_PASSWORD);
+    const item = (await admin.query<InboxItem[]>('inbox.list', { queues: ['fraud'] })).data.find((i) => i.conversationId === id)!;
+    expect((await admin.mutate('inbox.claim', { handoffId: item.handoffId })).status).toBe(200);
+    expect((await admin.mutate('inbox.reply', { handoffId: item.handoffId, text: 'An agent here, via process A.' })).status).toBe(200);
+    const got = await onB.waitFor((e) => e.some((x) => x.type === 'message' && x.message.role === 'agent'));
+    expect(got.map((e) => e.id)).toEqual(got.map((_, i) => i + 1));
+    await onA.waitFor((e) => e.length === got.length);
+    expect(onA.events).toEqual(onB.events);
+  });
+
+  it('serialises one conversation’s messages arriving through both processes', async () => {
+    const apis = [new SiteApi(a.url, DEMO_KEY), new SiteApi(b.url, DEMO_KEY)];
+    const id = String((await apis[0]!.start({ flowId: 'chat' })).body.conversationId);
+    const texts = Array.from({ length: 30 }, (_, i) => `what is my balance [${i}]`);
+    const replies = await Promise.all(texts.map((t, i) => apis[i % 2]!.message(id, t)));
+    expect(replies.map((r) => r.status)).toEqual(texts.map(() => 200));
+    const messages = (await apis[1]!.get(id)).body.messages as SiteMessage[];
+    expect(messages.map((m) => m.id)).toEqual(messages.map((_, i) => i + 1));
+    expect(messages.filter((m) => m.role === 'user').map((m) => m.text).sort()).toEqual([...texts].sort());
+    for (let i = 1; i < messages.length; i += 2) expect([messages[i]!.role, messages[i + 1]!.role]).toEqual(['user', 'bot']);
+    const row = await database.db.selectFrom('conversations').select(['revision', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Number(row.revision)).toBe(31);
+    expect(JSON.parse(row.state).conversation.turns).toBe(30);
+  });
+});
