@@ -1,0 +1,2 @@
+// Vite's client types: `?worker` and CSS imports, import.meta.env.
+/// <reference types="vite/client" />
