@@ -7,6 +7,7 @@ import { replayCommand } from './commands/replay.ts';
 import { nluEval } from './commands/nlu-eval.ts';
 import { tuneCommand } from './commands/tune.ts';
 import { auditCommand } from './commands/audit.ts';
+import { customerCommand } from './commands/customer.ts';
 import { kbCommand } from './commands/kb.ts';
 import { kbEvalCommand } from './commands/kb-eval.ts';
 
@@ -19,6 +20,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   replay: { run: replayCommand, usage: 'replay <flow.json> <conv.jsonl> [--json] run scripted conversations' },
   tune: { run: tuneCommand, usage: 'tune <flow.json> --labelled <csv> [--min-escalation-recall r] [--chart out.svg]  choose a threshold' },
   audit: { run: auditCommand, usage: 'audit verify [--json]                   check the audit log hash chain (DATABASE_URL)' },
+  customer: { run: customerCommand, usage: 'customer export|delete <customerId> --site <siteId>   data-subject requests (DATABASE_URL)' },
   'nlu-eval': { run: nluEval, usage: 'nlu-eval --train <csv> --test <csv> [--threshold t] [--json]  measure the built-in classifier' },
   kb: { run: kbCommand, usage: 'kb import <folder|csv|json|md> --out <kb.json> [--id --name --locale] | kb export <kb> --format csv|json|markdown --out <path>' },
   'kb-eval': { run: kbEvalCommand, usage: 'kb-eval --kb <file-or-folder> --test <csv> [--threshold t] [--json]  measure knowledge answers' },
