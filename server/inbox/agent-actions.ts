@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { fail, ok, type Failure, type Result } from '../failure.ts';
-import { plainWriter, LostRace, updateConversation, type ConversationWriter } from '../site-api/conversations/conversation-writer.ts';
+import { plainWriter, LostRace, updateConversation, type ConversationWriter, type Plan } from '../site-api/conversations/conversation-writer.ts';
+import type { StoredConversation } from '../site-api/conversations/conversation-store.ts';
 import { recordEnd } from '../site-api/conversations/record-handoff.ts';
 import { handoffView } from '../site-api/conversations/turn-events.ts';
 import { handoffPackage } from '../../shared/index.ts';
@@ -27,42 +28,58 @@ async function handoffRow(db: Kysely<Database>, handoffId: string) {
   return db.selectFrom('handoffs').selectAll().where('id', '=', handoffId).executeTakeFirst();
 }
 
-/** Claims a waiting handoff for `agent`; CONFLICT when someone else was first or it is resolved. */
-export async function claimHandoff(deps: AppDeps, o: { handoffId: string; agent: AgentRef; now: Date }): Promise<Result<{ claimedAt: string }>> {
-  const first = await handoffRow(deps.db, o.handoffId);
+type HandoffRow = NonNullable<Awaited<ReturnType<typeof handoffRow>>>;
+
+/**
+ * One change to a handoff's conversation: finds the conversation, then plans the write under its
+ * lock with the handoff row read again, so a concurrent change is seen.
+ */
+async function changeHandoff<T>(
+  deps: AppDeps,
+  handoffId: string,
+  plan: (current: StoredConversation, handoff: HandoffRow) => Promise<Plan<T, Failure>>,
+): Promise<Result<T>> {
+  const first = await handoffRow(deps.db, handoffId);
   if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
-  return updateConversation<{ claimedAt: string }, Failure>(writerOf(deps), first.conversation_id, {
+  return updateConversation<T, Failure>(writerOf(deps), first.conversation_id, {
     missing,
     busy,
     plan: async (current) => {
-      const h = await handoffRow(deps.db, o.handoffId);
+      const h = await handoffRow(deps.db, handoffId);
       if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
-      if (h.status === 'resolved') return fail('CONFLICT', 'This handoff is already resolved.');
-      if (h.status === 'assigned') {
-        if (h.claimed_by === o.agent.id) return { ok: true, result: { claimedAt: h.claimed_at ?? '' }, write: null };
-        const who = await deps.db.selectFrom('users').select('name').where('id', '=', h.claimed_by ?? '').executeTakeFirst();
-        return fail('CONFLICT', `${who?.name ?? 'Another agent'} already took this conversation.`);
-      }
-      const at = o.now.toISOString();
-      const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'assigned', o.agent.name);
-      return {
-        ok: true,
-        result: { claimedAt: at },
-        write: {
-          state: current.state,
-          events: [{ type: 'status', status: current.state.status, outcome: current.state.outcome, handoff: view }],
-          also: async (trx) => {
-            const r = await trx
-              .updateTable('handoffs')
-              .set({ status: 'assigned', claimed_by: o.agent.id, claimed_at: at })
-              .where('id', '=', o.handoffId)
-              .where('status', '=', 'waiting')
-              .executeTakeFirst();
-            if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
-          },
-        },
-      };
+      return plan(current, h);
     },
+  });
+}
+
+/** Claims a waiting handoff for `agent`; CONFLICT when someone else was first or it is resolved. */
+export async function claimHandoff(deps: AppDeps, o: { handoffId: string; agent: AgentRef; now: Date }): Promise<Result<{ claimedAt: string }>> {
+  return changeHandoff<{ claimedAt: string }>(deps, o.handoffId, async (current, h) => {
+    if (h.status === 'resolved') return fail('CONFLICT', 'This handoff is already resolved.');
+    if (h.status === 'assigned') {
+      if (h.claimed_by === o.agent.id) return { ok: true, result: { claimedAt: h.claimed_at ?? '' }, write: null };
+      const who = await deps.db.selectFrom('users').select('name').where('id', '=', h.claimed_by ?? '').executeTakeFirst();
+      return fail('CONFLICT', `${who?.name ?? 'Another agent'} already took this conversation.`);
+    }
+    const at = o.now.toISOString();
+    const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'assigned', o.agent.name);
+    return {
+      ok: true,
+      result: { claimedAt: at },
+      write: {
+        state: current.state,
+        events: [{ type: 'status', status: current.state.status, outcome: current.state.outcome, handoff: view }],
+        also: async (trx) => {
+          const r = await trx
+            .updateTable('handoffs')
+            .set({ status: 'assigned', claimed_by: o.agent.id, claimed_at: at })
+            .where('id', '=', o.handoffId)
+            .where('status', '=', 'waiting')
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+        },
+      },
+    };
   });
 }
 
@@ -76,24 +93,16 @@ function holding(h: { status: string; claimed_by: string | null }, agent: AgentR
 
 /** Sends the agent's message to the customer (it reaches the widget over its event stream). */
 export async function replyToCustomer(deps: AppDeps, o: { handoffId: string; text: string; agent: AgentRef; now: Date }): Promise<Result<{ eventId: number }>> {
-  const first = await handoffRow(deps.db, o.handoffId);
-  if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
-  return updateConversation<{ eventId: number }, Failure>(writerOf(deps), first.conversation_id, {
-    missing,
-    busy,
-    plan: async (current) => {
-      const h = await handoffRow(deps.db, o.handoffId);
-      if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
-      const held = holding(h, o.agent);
-      if (!held.ok) return held;
-      const at = o.now.getTime();
-      const state = { ...current.state, transcript: [...current.state.transcript, { role: 'agent' as const, text: o.text, at }] };
-      return {
-        ok: true,
-        result: { eventId: current.row.last_seq + 1 },
-        write: { state, events: [{ type: 'message', role: 'agent', text: o.text, author: o.agent.name, at: o.now.toISOString() }] },
-      };
-    },
+  return changeHandoff<{ eventId: number }>(deps, o.handoffId, async (current, h) => {
+    const held = holding(h, o.agent);
+    if (!held.ok) return held;
+    const at = o.now.getTime();
+    const state = { ...current.state, transcript: [...current.state.transcript, { role: 'agent' as const, text: o.text, at }] };
+    return {
+      ok: true,
+      result: { eventId: current.row.last_seq + 1 },
+      write: { state, events: [{ type: 'message', role: 'agent', text: o.text, author: o.agent.name, at: o.now.toISOString() }] },
+    };
   });
 }
 
@@ -102,38 +111,30 @@ export async function resolveHandoff(
   deps: AppDeps,
   o: { handoffId: string; outcome: 'resolved' | 'abandoned'; agent: AgentRef; now: Date },
 ): Promise<Result<{ resolvedAt: string }>> {
-  const first = await handoffRow(deps.db, o.handoffId);
-  if (!first) return fail('NOT_FOUND', 'There is no such handoff.');
-  return updateConversation<{ resolvedAt: string }, Failure>(writerOf(deps), first.conversation_id, {
-    missing,
-    busy,
-    plan: async (current) => {
-      const h = await handoffRow(deps.db, o.handoffId);
-      if (!h) return fail('NOT_FOUND', 'There is no such handoff.');
-      const held = holding(h, o.agent);
-      if (!held.ok) return held;
-      const at = o.now.toISOString();
-      const state = { ...current.state, status: 'ended' as const, outcome: o.outcome, waiting: null };
-      const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'resolved', o.agent.name);
-      return {
-        ok: true,
-        result: { resolvedAt: at },
-        write: {
-          state,
-          events: [{ type: 'status', status: 'ended', outcome: o.outcome, handoff: view }],
-          queuesWebhooks: true,
-          also: async (trx) => {
-            const r = await trx
-              .updateTable('handoffs')
-              .set({ status: 'resolved', resolved_by: o.agent.id, resolved_at: at, outcome: o.outcome })
-              .where('id', '=', o.handoffId)
-              .where('status', '=', 'assigned')
-              .executeTakeFirst();
-            if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
-            await recordEnd(trx, { conversationId: h.conversation_id, siteId: h.site_id, outcome: o.outcome, now: o.now });
-          },
+  return changeHandoff<{ resolvedAt: string }>(deps, o.handoffId, async (current, h) => {
+    const held = holding(h, o.agent);
+    if (!held.ok) return held;
+    const at = o.now.toISOString();
+    const state = { ...current.state, status: 'ended' as const, outcome: o.outcome, waiting: null };
+    const view = handoffView(handoffPackage.parse(JSON.parse(h.package)), 'resolved', o.agent.name);
+    return {
+      ok: true,
+      result: { resolvedAt: at },
+      write: {
+        state,
+        events: [{ type: 'status', status: 'ended', outcome: o.outcome, handoff: view }],
+        queuesWebhooks: true,
+        also: async (trx) => {
+          const r = await trx
+            .updateTable('handoffs')
+            .set({ status: 'resolved', resolved_by: o.agent.id, resolved_at: at, outcome: o.outcome })
+            .where('id', '=', o.handoffId)
+            .where('status', '=', 'assigned')
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+          await recordEnd(trx, { conversationId: h.conversation_id, siteId: h.site_id, outcome: o.outcome, now: o.now });
         },
-      };
-    },
+      },
+    };
   });
 }
