@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FlowDocumentInput } from '../../shared/index.ts';
 import { parseLabelledCsv, type LabelledText } from '../../runtime/nlu/csv.ts';
 import { bankingAnswers, smallTalk } from './answers.ts';
+import { smallTalkEdges, smallTalkNodes } from './small-talk-nodes.ts';
 
 const here = import.meta.dirname;
 export const repoRoot = join(here, '..', '..');
@@ -145,9 +146,7 @@ export function buildBankingFlow(
       position: at(1, 2),
       data: { text: "Sorry, that's not something I can help with here. I can answer questions about your card, payments, transfers, top-ups and your account, or you can ask to talk to a person." },
     },
-    { id: 'reply_greeting', type: 'message', position: at(2, 3), data: { text: smallTalk.greeting!.reply } },
-    { id: 'reply_thanks', type: 'message', position: at(3, 3), data: { text: `${smallTalk.thanks!.reply} Is there anything else I can help you with?` } },
-    { id: 'goodbye', type: 'end', position: at(4, 3), data: { outcome: 'resolved', text: smallTalk.goodbye!.reply } },
+    ...smallTalkNodes(at),
   ];
   const edges: Edge[] = [
     { id: 'e-start', source: 'start', sourceHandle: 'next', target: 'welcome' },
@@ -155,11 +154,7 @@ export function buildBankingFlow(
     { id: 'e-anything-else', source: 'anything_else', sourceHandle: 'next', target: 'router' },
     { id: 'e-oos', source: 'router', sourceHandle: 'out_of_scope', target: 'out_of_scope' },
     { id: 'e-oos-back', source: 'out_of_scope', sourceHandle: 'next', target: 'router' },
-    { id: 'e-greeting', source: 'router', sourceHandle: 'greeting', target: 'reply_greeting' },
-    { id: 'e-greeting-back', source: 'reply_greeting', sourceHandle: 'next', target: 'router' },
-    { id: 'e-thanks', source: 'router', sourceHandle: 'thanks', target: 'reply_thanks' },
-    { id: 'e-thanks-back', source: 'reply_thanks', sourceHandle: 'next', target: 'router' },
-    { id: 'e-goodbye', source: 'router', sourceHandle: 'goodbye', target: 'goodbye' },
+    ...smallTalkEdges(),
   ];
   answered.forEach((name, i) => {
     const id = `answer_${name}`;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { LabelledText } from '../../runtime/nlu/csv.ts';
 import type { FlowDocumentInput, KnowledgeBaseDocumentInput } from '../../shared/index.ts';
 import { smallTalk } from './answers.ts';
+import { smallTalkEdges, smallTalkNodes } from './small-talk-nodes.ts';
 import { bankingEscalationRules, intentNameOf, readBanking77, readPolicy, repoRoot, type PolicyEntry } from './build-banking-flow.ts';
 import { buildHelpCentre, HELP_CENTRE_ID } from './build-help-centre.ts';
 
@@ -117,9 +118,7 @@ export function buildBankingHelpFlow(
         tags: ['knowledge_gap'],
       },
     },
-    { id: 'reply_greeting', type: 'message', position: at(2, 3), data: { text: smallTalk.greeting!.reply } },
-    { id: 'reply_thanks', type: 'message', position: at(3, 3), data: { text: `${smallTalk.thanks!.reply} Is there anything else I can help you with?` } },
-    { id: 'goodbye', type: 'end', position: at(4, 3), data: { outcome: 'resolved', text: smallTalk.goodbye!.reply } },
+    ...smallTalkNodes(at),
   ];
   const edges: Edge[] = [
     { id: 'e-start', source: 'start', sourceHandle: 'next', target: 'welcome' },
@@ -135,11 +134,7 @@ export function buildBankingHelpFlow(
     { id: 'e-twice', source: 'twice_unanswered', sourceHandle: 'true', target: 'to_a_person' },
     { id: 'e-once', source: 'twice_unanswered', sourceHandle: 'false', target: 'rephrase' },
     { id: 'e-rephrase', source: 'rephrase', sourceHandle: 'next', target: 'router' },
-    { id: 'e-greeting', source: 'router', sourceHandle: 'greeting', target: 'reply_greeting' },
-    { id: 'e-greeting-back', source: 'reply_greeting', sourceHandle: 'next', target: 'router' },
-    { id: 'e-thanks', source: 'router', sourceHandle: 'thanks', target: 'reply_thanks' },
-    { id: 'e-thanks-back', source: 'reply_thanks', sourceHandle: 'next', target: 'router' },
-    { id: 'e-goodbye', source: 'router', sourceHandle: 'goodbye', target: 'goodbye' },
+    ...smallTalkEdges(),
   ];
 
   return {
