@@ -1,5 +1,5 @@
 // Flows and their drafts: inputs and outputs of the `flows.*` procedures. A draft may be invalid
-// (work in progress), so it travels as any JSON object; commit is where it must parse.
+// (work in progress), so it travels as an arbitrary JSON object; commit is where it must parse.
 import { z } from 'zod';
 import { jsonObjectSchema } from '../json.ts';
 import type { Problem } from '../problem.ts';
