@@ -314,6 +314,24 @@ export interface IntentModelsTable {
   created_at: string;
 }
 
+export type SuggestionStatus = 'open' | 'added' | 'dismissed';
+
+/** One agent verdict per handoff (issue 7). */
+export interface HandoffLabelsTable {
+  handoff_id: string;
+  conversation_id: string;
+  /** 1 when a human was needed, 0 when the bot should have handled it. */
+  escalation_needed: number;
+  /** The intent the customer meant, when the bot misunderstood; else null. */
+  correct_intent: string | null;
+  /** The customer message that was misunderstood: the suggested training example. */
+  example_text: string | null;
+  /** null when there is no suggestion (no correct_intent). */
+  suggestion_status: SuggestionStatus | null;
+  labelled_by: string;
+  labelled_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -341,6 +359,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   intent_models: IntentModelsTable;
+  handoff_labels: HandoffLabelsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;

@@ -298,5 +298,24 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_handoff_labels': {
+      // The agent's verdict on an escalation (issue 7): was a human needed, and when the bot
+      // misunderstood, which intent was right. Feeds escalation accuracy and training suggestions.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('handoff_labels')
+          .addColumn('handoff_id', 'text', (c) => c.primaryKey().references('handoffs.id').onDelete('cascade'))
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+          .addColumn('escalation_needed', 'integer', (c) => c.notNull())
+          .addColumn('correct_intent', 'text')
+          .addColumn('example_text', 'text')
+          .addColumn('suggestion_status', 'text')
+          .addColumn('labelled_by', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('labelled_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('handoff_labels_conversation').on('handoff_labels').column('conversation_id').execute();
+        await db.schema.createIndex('handoff_labels_suggestions').on('handoff_labels').columns(['suggestion_status', 'labelled_at']).execute();
+      },
+    },
   };
 }
