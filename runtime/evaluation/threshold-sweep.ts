@@ -1,12 +1,12 @@
 // What a reviewer needs to choose a confidence threshold: replay labelled one-message
 // conversations through a flow at a range of thresholds and count what the customer would get.
-// Shared by `switchboard tune` and, later, the studio's replay-before-publish report.
+// Shared by `switchboard tune`; each message goes through the same replayCase as the
+// replay-before-publish comparison (compare-versions.ts).
 import type { FlowDocumentInput, Json } from '../../shared/index.ts';
 import { compileFlow } from '../compile/compile-flow.ts';
 import type { CompiledFlow } from '../compiled-flow.ts';
-import { replayConversation } from '../engine/replay-conversation.ts';
 import type { IntentClassifier } from '../nlu/classifier.ts';
-import { steppingClock } from '../ports.ts';
+import { replayCase } from './compare-versions.ts';
 
 export interface LabelledMessage {
   text: string;
@@ -52,7 +52,7 @@ export function escalateIntents(doc: FlowDocumentInput): string[] {
     };
     const compiled = compileFlow(doc, { classifier: certain });
     if (!compiled.ok) return false;
-    return replayConversation(compiled.flow, ['message'], { conversationId: 'oracle' }, { clock: steppingClock() }).state.status === 'escalated';
+    return replayCase(compiled.flow, { id: 'oracle', messages: ['message'], channel: 'web' }).outcome.escalated;
   });
 }
 
@@ -67,8 +67,8 @@ export function thresholdSweep(doc: FlowDocumentInput, classifier: IntentClassif
     const flow = compileAt(doc, classifier, threshold);
     const tally = { kept: 0, right: 0, escalated: 0, unnecessary: 0, oosAnswered: 0, oosEscalated: 0 };
     messages.forEach((m, i) => {
-      const turn = replayConversation(flow, [m.text], { conversationId: `t${i}` }, { clock: steppingClock() }).turns[0]!;
-      const handedOver = turn.status === 'escalated';
+      const turn = replayCase(flow, { id: `t${i}`, messages: [m.text], channel: 'web' }).outcome;
+      const handedOver = turn.escalated;
       switch (kind(m.category)) {
         case 'answer':
           if (!handedOver) tally.kept++;
