@@ -1,12 +1,15 @@
 // `switchboard replay <flow.json> <conversations.jsonl> [--json]`: runs each line as a fresh
-// conversation and streams one result line per conversation.
+// conversation and streams one result line per conversation. With `--against <baseline.json>` it
+// replays every conversation through both flows and prints what would change (compare-versions.ts).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { jsonObjectSchema } from '../../shared/index.ts';
+import { jsonObjectSchema, replayLabelSchema } from '../../shared/index.ts';
 import { replayConversation, steppingClock } from '../../runtime/index.ts';
+import { compareVersions, type ReplayCase } from '../../runtime/evaluation/compare-versions.ts';
+import { replayReportText } from '../replay-report-text.ts';
 import type { CliIo } from '../io.ts';
 import { loadFlow } from '../load-flow.ts';
 import { loadActionFixtures } from '../action-fixtures.ts';
@@ -17,21 +20,26 @@ const conversationLine = z.object({
   messages: z.array(z.string()),
   customer: jsonObjectSchema.optional(),
   channel: z.string().optional(),
+  /** Used by `--against`: what should have happened, for the accuracy figures. */
+  label: replayLabelSchema.optional(),
 });
 
 export async function replayCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean', default: false }, actions: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, actions: { type: 'string' }, against: { type: 'string' } },
     allowPositionals: true,
   });
   const [flowFile, conversationsFile] = positionals;
   if (!flowFile || !conversationsFile || positionals.length > 2) {
-    io.stderr('usage: switchboard replay <flow.json> <conversations.jsonl> [--json] [--actions <fixtures.json>]\n');
+    io.stderr('usage: switchboard replay <flow.json> <conversations.jsonl> [--against <baseline-flow.json>] [--json] [--actions <fixtures.json>]\n');
     return 2;
   }
   const flow = await loadFlow(flowFile, io);
   if (!flow) return 1;
+  const baseline = values.against === undefined ? null : await loadFlow(values.against, io);
+  if (values.against !== undefined && !baseline) return 1;
+  const cases: ReplayCase[] = [];
   const respond = await loadActionFixtures(values.actions, io);
   if (!respond) return 1;
   let size: number;
@@ -61,6 +69,11 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
       io.stderr(`${conversationsFile}:${lineNumber}: skipped: ${(error as Error).message}\n`);
       continue;
     }
+    if (baseline) {
+      cases.push({ id: parsed.id, messages: parsed.messages, customer: parsed.customer ?? {}, channel: parsed.channel ?? 'replay', label: parsed.label ?? null });
+      progress?.update(bytes);
+      continue;
+    }
     const replay = replayConversation(
       flow,
       parsed.messages,
@@ -84,5 +97,9 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
     progress?.update(bytes);
   }
   progress?.done();
+  if (baseline) {
+    const report = compareVersions(flow, baseline, cases, { respond });
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : replayReportText(report, { candidate: flowFile, baseline: values.against! }));
+  }
   return bad > 0 ? 1 : 0;
 }
