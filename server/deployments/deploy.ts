@@ -95,7 +95,20 @@ async function deployChecked(
       reasons: gate.reasons,
     });
   }
-  const id = await db.transaction().execute(async (trx) => {
+  const expected = gate.replaces?.versionId ?? null;
+  const written = await db.transaction().execute(async (trx) => {
+    // Deploys to one flow are serialised on its flows row: this no-op write takes the row lock on
+    // PostgreSQL (a concurrent deploy waits here) and the write lock on SQLite. After it, the live
+    // version must still be the one the gate judged; otherwise someone deployed in between and
+    // writing now would silently replace their deployment.
+    await trx
+      .updateTable('flows')
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('id', '=', version.flow_id)
+      .execute();
+    const live = await currentDeployment(trx, version.flow_id, o.environment);
+    const liveNow = live?.version_id ?? null;
+    if (liveNow !== expected) return { conflict: liveNow } as const;
     const row = await trx
       .insertInto('deployments')
       .values({
@@ -124,8 +137,19 @@ async function deployChecked(
       },
       at: o.now,
     });
-    return Number(row.id);
+    return { id: Number(row.id) } as const;
   });
-  const [deployment] = await deploymentHistory(db, { ids: [id], limit: 1 });
+  if ('conflict' in written) {
+    if (written.conflict === version.id) {
+      const [current] = await deploymentHistory(db, { flowId: version.flow_id, environment: o.environment, limit: 1 });
+      return ok({ deployment: current!, unchanged: true });
+    }
+    const other = written.conflict ? await db.selectFrom('versions').select('number').where('id', '=', written.conflict).executeTakeFirst() : undefined;
+    return fail(
+      'CONFLICT',
+      `While you were deploying version ${Number(version.number)}, ${other ? `version ${Number(other.number)}` : 'another change'} went live in ${o.environment}; nothing was changed. Check what is live and deploy again if you still want to.`,
+    );
+  }
+  const [deployment] = await deploymentHistory(db, { ids: [written.id], limit: 1 });
   return ok({ deployment: deployment!, unchanged: false });
 }
