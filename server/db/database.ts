@@ -332,6 +332,26 @@ export interface HandoffLabelsTable {
   labelled_at: string;
 }
 
+/** A replay-before-publish report (issue 7); see runtime/evaluation/compare-versions.ts. */
+export interface ReplayReportsTable {
+  id: string;
+  flow_id: string;
+  /** Null when the candidate was the draft (such a report cannot be attached to a review). */
+  candidate_version_id: string | null;
+  /** The version that was live in `environment` when the replay ran. */
+  baseline_version_id: string;
+  environment: Environment;
+  /** Where the conversations came from, in words ("500 newest stored conversations…", "labelled.csv (120 rows)"). */
+  source: string;
+  /** The ReplayReport (shared/api/replays.ts) as JSON text. */
+  report: string;
+  created_by: string | null;
+  created_at: string;
+  /** Set when attached to the candidate's review request; a version shows its newest attached report. */
+  attached_by: string | null;
+  attached_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -360,6 +380,7 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   intent_models: IntentModelsTable;
   handoff_labels: HandoffLabelsTable;
+  replay_reports: ReplayReportsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;

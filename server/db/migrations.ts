@@ -317,5 +317,27 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('handoff_labels_suggestions').on('handoff_labels').columns(['suggestion_status', 'labelled_at']).execute();
       },
     },
+    '0006_replay_reports': {
+      // Replay before publish (issue 7): a candidate version (null: the draft) replayed against the
+      // version deployed in an environment, and whether it is attached to its review request.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('replay_reports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('flow_id', 'text', (c) => c.notNull().references('flows.id').onDelete('cascade'))
+          .addColumn('candidate_version_id', 'text', (c) => c.references('versions.id'))
+          .addColumn('baseline_version_id', 'text', (c) => c.notNull().references('versions.id'))
+          .addColumn('environment', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('report', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('attached_by', 'text', (c) => c.references('users.id'))
+          .addColumn('attached_at', 'text')
+          .execute();
+        await db.schema.createIndex('replay_reports_flow').on('replay_reports').columns(['flow_id', 'created_at']).execute();
+        await db.schema.createIndex('replay_reports_candidate').on('replay_reports').columns(['candidate_version_id', 'attached_at']).execute();
+      },
+    },
   };
 }

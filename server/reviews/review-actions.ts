@@ -8,6 +8,7 @@ import type { Database, ReviewEventKind, VersionRow } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
 import { versionAuthors } from '../versioning/approval.ts';
 import { storedDocumentIntact } from '../versioning/stored-document.ts';
+import { checkAttachable, markAttached } from '../replays/replay-store.ts';
 
 interface ActionBase {
   versionId: string;
@@ -37,13 +38,19 @@ async function addEvent(
     .execute();
 }
 
-export async function requestReview(db: Kysely<Database>, o: ActionBase & { note?: string | undefined }): Promise<Result<{ status: 'pending' }>> {
+/** Requests review; with `replayId`, attaches that replay report (409 when it was computed for another version or the draft). */
+export async function requestReview(
+  db: Kysely<Database>,
+  o: ActionBase & { note?: string | undefined; replayId?: string | undefined },
+): Promise<Result<{ status: 'pending' }>> {
   const version = await loadVersion(db, o.versionId);
   if (!version) return fail('NOT_FOUND', 'There is no such version.');
   const review = await db.selectFrom('reviews').select('status').where('version_id', '=', o.versionId).executeTakeFirst();
   if (review?.status === 'pending') return fail('CONFLICT', `Version ${Number(version.number)} is already waiting for review.`);
   if (review?.status === 'rejected') return fail('PRECONDITION_FAILED', `Version ${Number(version.number)} was rejected; fix the draft and commit a new version.`);
   if (review?.status === 'approved') return fail('PRECONDITION_FAILED', `Version ${Number(version.number)} is already approved.`);
+  const replay = o.replayId === undefined ? null : await checkAttachable(db, o.replayId, version);
+  if (replay && !replay.ok) return replay;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('reviews')
@@ -66,6 +73,7 @@ export async function requestReview(db: Kysely<Database>, o: ActionBase & { note
       details: { flowId: version.flow_id, number: Number(version.number), contentHash: version.content_hash },
       at: o.now,
     });
+    if (replay) await markAttached(trx, { replay: replay.value, version, actor: o.actor, now: o.now });
   });
   return ok({ status: 'pending' });
 }

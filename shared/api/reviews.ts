@@ -6,7 +6,12 @@ import { reviewStatusSchema } from './versions.ts';
 
 const comment = z.string().trim().max(10_000);
 
-export const requestReviewInput = z.strictObject({ versionId: recordId, note: comment.optional() });
+export const requestReviewInput = z.strictObject({
+  versionId: recordId,
+  note: comment.optional(),
+  /** A replay report (replays.run) computed for this version, shown to reviewers. */
+  replayId: recordId.optional(),
+});
 export const approveInput = z.strictObject({
   versionId: recordId,
   /** The content hash of the version the reviewer looked at; must equal the stored one. */

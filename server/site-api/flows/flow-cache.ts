@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CompiledFlow, IntentClassifier, TrainingIntent } from '../../../runtime/index.ts';
 import { compileFlow } from '../../../runtime/index.ts';
 import { trainClassifier } from '../../../runtime/nlu/index.ts';
+import type { FlowDocument } from '../../../shared/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { parseStoredDocument } from '../../versioning/stored-document.ts';
@@ -64,55 +65,64 @@ export class FlowCache {
   }
 
   private async compile(versionId: string): Promise<CompiledVersion> {
-    const started = performance.now();
-    const { db } = this.o;
-    const row = await db.selectFrom('versions').select(['id', 'document']).where('id', '=', versionId).executeTakeFirst();
+    const row = await this.o.db.selectFrom('versions').select(['id', 'document']).where('id', '=', versionId).executeTakeFirst();
     if (!row) return { ok: false, message: `version ${versionId} does not exist` };
-    const doc = parseStoredDocument(row);
-    const report: CompileReport = { versionId, loaded: [], trained: [], totalMs: 0 };
-
-    const stored = new Map<string, IntentClassifier>();
-    for (const [locale, set] of trainingSets(doc)) {
-      const t0 = performance.now();
-      const model = await loadStoredModel(db, modelKey(set, locale));
-      if (model) {
-        stored.set(locale, model);
-        report.loaded.push({ locale, ms: performance.now() - t0 });
-      }
-    }
-    let knowledge;
-    if (doc.knowledge?.base !== undefined) {
-      const loaded = await this.o.knowledge(doc.knowledge.base);
-      if (!loaded.ok) return { ok: false, message: loaded.message };
-      knowledge = loaded.knowledge;
-    }
-
-    const trained: Array<{ key: string; locale: string; model: IntentClassifier; ms: number }> = [];
-    const train = (intents: TrainingIntent[], locale: string): IntentClassifier => {
-      const t0 = performance.now();
-      const model = trainClassifier(intents, { locale });
-      trained.push({ key: modelKey(intents, locale), locale, model, ms: performance.now() - t0 });
-      return model;
-    };
-    const main = stored.get(doc.locale);
-    const others = Object.fromEntries([...stored].filter(([locale]) => locale !== doc.locale));
-    const compiled = compileFlow(doc, {
-      version: versionId,
-      ...(main ? { classifier: main } : {}),
-      classifiers: others,
-      train,
-      ...(knowledge ? { knowledge } : {}),
-    });
-    if (!compiled.ok) {
-      const first = compiled.problems.find((p) => p.severity === 'error');
-      return { ok: false, message: `version ${versionId} does not compile: ${first?.path}: ${first?.message}` };
-    }
-    for (const t of trained) {
-      await storeModel(db, { key: t.key, locale: t.locale, model: t.model, trainingMs: t.ms, now: this.o.clock.now() });
-      report.trained.push({ locale: t.locale, ms: t.ms });
-    }
-    report.totalMs = performance.now() - started;
-    this.o.onCompiled?.(report);
-    return { ok: true, flow: compiled.flow, report };
+    const compiled = await compileDocument(this.o, parseStoredDocument(row), versionId);
+    if (compiled.ok) this.o.onCompiled?.(compiled.report);
+    return compiled;
   }
+}
+
+/**
+ * Compiles a parsed flow document as the site runtime does: stored intent models are loaded (or
+ * trained and stored), and the knowledge base it names is loaded. Not cached; replays compile the
+ * draft with it. `label` names the document in messages and the report (a version id, or `draft`).
+ */
+export async function compileDocument(o: Pick<FlowCacheOptions, 'db' | 'clock' | 'knowledge'>, doc: FlowDocument, label: string): Promise<CompiledVersion> {
+  const started = performance.now();
+  const { db } = o;
+  const report: CompileReport = { versionId: label, loaded: [], trained: [], totalMs: 0 };
+
+  const stored = new Map<string, IntentClassifier>();
+  for (const [locale, set] of trainingSets(doc)) {
+    const t0 = performance.now();
+    const model = await loadStoredModel(db, modelKey(set, locale));
+    if (model) {
+      stored.set(locale, model);
+      report.loaded.push({ locale, ms: performance.now() - t0 });
+    }
+  }
+  let knowledge;
+  if (doc.knowledge?.base !== undefined) {
+    const loaded = await o.knowledge(doc.knowledge.base);
+    if (!loaded.ok) return { ok: false, message: loaded.message };
+    knowledge = loaded.knowledge;
+  }
+
+  const trained: Array<{ key: string; locale: string; model: IntentClassifier; ms: number }> = [];
+  const train = (intents: TrainingIntent[], locale: string): IntentClassifier => {
+    const t0 = performance.now();
+    const model = trainClassifier(intents, { locale });
+    trained.push({ key: modelKey(intents, locale), locale, model, ms: performance.now() - t0 });
+    return model;
+  };
+  const main = stored.get(doc.locale);
+  const others = Object.fromEntries([...stored].filter(([locale]) => locale !== doc.locale));
+  const compiled = compileFlow(doc, {
+    version: label,
+    ...(main ? { classifier: main } : {}),
+    classifiers: others,
+    train,
+    ...(knowledge ? { knowledge } : {}),
+  });
+  if (!compiled.ok) {
+    const first = compiled.problems.find((p) => p.severity === 'error');
+    return { ok: false, message: `${label === 'draft' ? 'the draft' : `version ${label}`} does not compile: ${first?.path}: ${first?.message}` };
+  }
+  for (const t of trained) {
+    await storeModel(db, { key: t.key, locale: t.locale, model: t.model, trainingMs: t.ms, now: o.clock.now() });
+    report.trained.push({ locale: t.locale, ms: t.ms });
+  }
+  report.totalMs = performance.now() - started;
+  return { ok: true, flow: compiled.flow, report };
 }
