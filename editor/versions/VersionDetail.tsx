@@ -19,8 +19,10 @@ import { VersionChanges } from './VersionChanges.tsx';
 import { ReviewThread } from './ReviewThread.tsx';
 import { DeployPanel } from './DeployPanel.tsx';
 import { VersionBadges } from './VersionBadges.tsx';
+import { AttachedReplay } from '../replays/AttachedReplay.tsx';
+import { ReplayPanel } from '../replays/ReplayPanel.tsx';
 
-type Tab = 'changes' | 'review' | 'deploy';
+type Tab = 'changes' | 'review' | 'replay' | 'deploy';
 
 export function VersionDetail({ versionId, initialTab = 'changes' }: { versionId: string; initialTab?: Tab }) {
   const user = useCurrentUser();
@@ -123,10 +125,13 @@ export function VersionDetail({ versionId, initialTab = 'changes' }: { versionId
         )}
       </div>
 
+      <AttachedReplay versionId={versionId} />
+
       <Tabs
         tabs={[
           { id: 'changes', label: 'Changes' },
           { id: 'review', label: 'Review', badge: review.data?.events.length || undefined },
+          { id: 'replay', label: 'Replay' },
           { id: 'deploy', label: 'Deploy' },
         ]}
         value={tab}
@@ -145,6 +150,7 @@ export function VersionDetail({ versionId, initialTab = 'changes' }: { versionId
           />
         )}
         {tab === 'review' && <ReviewThread key={commentPath} versionId={versionId} review={review.data ?? null} initialPath={commentPath} />}
+        {tab === 'replay' && <ReplayPanel version={v} reviewStatus={status} />}
         {tab === 'deploy' && <DeployPanel version={v} environments={environments as readonly Environment[]} />}
       </div>
     </div>

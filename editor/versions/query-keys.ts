@@ -10,4 +10,4 @@ export const versionKeys = {
 };
 
 /** Keys to refresh after anything changes a flow's versions, reviews or deployments. */
-export const flowScopedPrefixes = ['versions.list', 'versions.get', 'reviews.get', 'reviews.queue', 'deployments.history', 'deployments.check', 'flows.list', 'flows.diffDraft'];
+export const flowScopedPrefixes = ['versions.list', 'versions.get', 'reviews.get', 'reviews.queue', 'deployments.history', 'deployments.check', 'flows.list', 'flows.diffDraft', 'replays.attached'];
