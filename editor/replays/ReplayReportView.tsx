@@ -69,7 +69,7 @@ export function ReplayReportView({ record }: { record: ReplayRecord }) {
           </dd>
         </div>
       </dl>
-      <p className="badges" aria-label="Changes">
+      <p className="badges" role="group" aria-label="Conversation changes">
         <span className="badge badge-danger">{r.changes.newly_escalates} newly escalate</span>
         <span className="badge badge-success">{r.changes.no_longer_escalates} no longer escalate</span>
         <span className="badge badge-warning">{r.changes.different_queue} to a different queue</span>

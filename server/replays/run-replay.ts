@@ -87,7 +87,9 @@ export async function runReplay(d: ReplayDeps, o: RunReplayOptions): Promise<Res
     if (cases.length === 0) {
       return fail('PRECONDITION_FAILED', `No stored conversations of "${flow.name}" with a customer message between ${from.slice(0, 10)} and ${to.slice(0, 10)}; choose a longer period or upload a labelled CSV.`);
     }
-    source = `${cases.length} newest stored conversation${cases.length === 1 ? '' : 's'} from ${from.slice(0, 10)} to ${to.slice(0, 10)} (at most ${o.source.limit})`;
+    // `to` is exclusive; people read periods by their last day.
+    const lastDay = new Date(Date.parse(to) - 1).toISOString().slice(0, 10);
+    source = `${cases.length} newest stored conversation${cases.length === 1 ? '' : 's'} from ${from.slice(0, 10)} to ${lastDay} (at most ${o.source.limit})`;
   } else {
     const intents = new Set([...intentNames(candidate.flow), ...intentNames(baseline.flow)]);
     const parsed = parseReplayCsv(o.source.csv, { intents });

@@ -51,7 +51,7 @@ describe.each(dialects)('replay before publish on $name', (dialect) => {
     const dana = await sw.world.as('dana');
     const record = await dana.api.replays.run({ flowId: 'chat', versionId: v2.id, source: allTime });
     expect(record).toMatchObject({ flowId: 'chat', candidateVersionId: v2.id, candidateNumber: 2, baselineVersionId: v1.id, baselineNumber: 1, environment: 'production' });
-    expect(record.source).toMatch(/^3 newest stored conversations from 2000-01-01 to 2100-01-01/);
+    expect(record.source).toMatch(/^3 newest stored conversations from 2000-01-01 to 2099-12-31/);
     const r = record.report;
     expect(r.conversations).toBe(3);
     // The basic customer's lost card now reaches the handoff node's queue instead of fraud.
