@@ -162,6 +162,9 @@ export function ReplayPanel({ version, reviewStatus }: { version: VersionDetail;
       {record && (
         <>
           <ReplayReportView record={record} />
+          {(reviewStatus === 'approved' || reviewStatus === 'rejected') && (
+            <p className="panel-note">The review of version {version.number} is already decided ({reviewStatus}), so this report cannot be attached; it is kept with the flow's reports.</p>
+          )}
           {canAttach && (reviewStatus === 'none' || reviewStatus === 'pending') && (
             <div className="confirm-box replay-attach">
               {isAttached ? (
