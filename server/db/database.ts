@@ -332,6 +332,29 @@ export interface HandoffLabelsTable {
   labelled_at: string;
 }
 
+/** What the dashboard needs of a handoff, kept small so it is read without the package (issue 7, migration 0005). */
+export interface HandoffFactsTable {
+  handoff_id: string;
+  conversation_id: string;
+  /** The intent the bot acted on when it escalated (package intent.name); null when none. */
+  intent: string | null;
+  /** When an agent first wrote to the customer after this handoff; null until then. */
+  first_response_at: string | null;
+}
+
+/** One row per reason in a handoff package (a handoff has one or more). */
+export interface HandoffReasonsTable {
+  handoff_id: string;
+  conversation_id: string;
+  source: 'rule' | 'node' | 'system';
+  /** The rule or node id; '' for system reasons. */
+  source_id: string;
+  /** The reason code (e.g. high_financial_risk). */
+  reason: string;
+  /** The rule's or node's name as designers see it. */
+  name: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -360,6 +383,8 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   intent_models: IntentModelsTable;
   handoff_labels: HandoffLabelsTable;
+  handoff_facts: HandoffFactsTable;
+  handoff_reasons: HandoffReasonsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;
