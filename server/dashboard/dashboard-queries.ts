@@ -1,11 +1,12 @@
 // The dashboard's SQL: the aggregates of metric-definitions.ts computed in the database, on SQLite
-// and PostgreSQL alike. Every query starts from the conversations_dashboard covering index (period
-// first) and reaches handoffs through handoffs_dashboard, so neither conversation state nor
-// handoff packages are read; reasons, intents and first replies come from the facts tables.
+// and PostgreSQL alike. Each query is a range scan of one covering index, period first
+// (conversations_dashboard, handoff_facts_dashboard, handoff_reasons_dashboard,
+// conversations_repeat): no conversation state, handoff package or message event is read.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DashboardFilter, LiveFilter } from '../../shared/api/dashboard.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
+import { dashboardDb, type DashboardDatabase } from './dashboard-database.ts';
 import { periodOf, type DashboardAggregates, type HourRow } from './metric-definitions.ts';
 
 /** A shift: agents signed in this recently (with the session still valid) count as active. */
@@ -14,7 +15,7 @@ export const ACTIVE_AGENT_WINDOW_MS = 8 * 3_600_000;
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** Conversations in scope: started in the period, on the flow, version and channel chosen. */
-function scoped(db: Kysely<Database>, f: DashboardFilter) {
+function conversationsInScope(db: Kysely<DashboardDatabase>, f: DashboardFilter) {
   const { start, end } = periodOf(f);
   let q = db.selectFrom('conversations as c').where('c.created_at', '>=', start).where('c.created_at', '<', end);
   if (f.flowId !== undefined) q = q.where('c.flow_id', '=', f.flowId);
@@ -23,26 +24,27 @@ function scoped(db: Kysely<Database>, f: DashboardFilter) {
   return q;
 }
 
-/** The seven-day-later instant of an ISO text column, as ISO text again. */
-function plusSevenDays(dialect: DialectName, column: Expression<string>) {
-  return dialect === 'postgres'
-    ? sql<string>`to_char((${column}::timestamptz + interval '7 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-    : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, '+7 days')`;
+/** The filter on a facts table (aliased `x`): conversations in scope, handoffs to the queue chosen. */
+function factsScope(f: DashboardFilter): Expression<SqlBool> {
+  const { start, end } = periodOf(f);
+  const terms = [sql`x.conversation_created_at >= ${start}`, sql`x.conversation_created_at < ${end}`];
+  if (f.flowId !== undefined) terms.push(sql`x.flow_id = ${f.flowId}`);
+  if (f.versionId !== undefined) terms.push(sql`x.version_id = ${f.versionId}`);
+  if (f.channel !== undefined) terms.push(sql`x.channel = ${f.channel}`);
+  if (f.queue !== undefined) terms.push(sql`x.queue = ${f.queue}`);
+  return sql<SqlBool>`${sql.join(terms, sql` and `)}`;
 }
 
 /** Conversations per start hour with their containment and CSAT counts. */
-async function hourRows(db: Kysely<Database>, f: DashboardFilter): Promise<HourRow[]> {
-  const anyHandoff = sql<SqlBool>`exists (select 1 from handoffs ah where ah.conversation_id = c.id)`;
-  const queueHandoff =
-    f.queue === undefined ? anyHandoff : sql<SqlBool>`exists (select 1 from handoffs qh where qh.conversation_id = c.id and qh.queue = ${f.queue})`;
+async function hourRows(db: Kysely<DashboardDatabase>, f: DashboardFilter): Promise<HourRow[]> {
   const score = (s: number) => sql<number>`sum(case when c.csat_score = ${s} then 1 else 0 end)`;
-  const rows = await scoped(db, f)
+  const rows = await conversationsInScope(db, f)
     .select([
       sql<string>`substr(c.created_at, 1, 13)`.as('hour'),
       sql<number>`count(*)`.as('conversations'),
-      sql<number>`sum(case when c.status <> 'active' or ${anyHandoff} then 1 else 0 end)`.as('decided'),
-      sql<number>`sum(case when c.status = 'ended' and not ${anyHandoff} then 1 else 0 end)`.as('contained'),
-      sql<number>`sum(case when ${queueHandoff} then 1 else 0 end)`.as('escalated'),
+      sql<number>`sum(case when c.status <> 'active' or c.handed_off = 1 then 1 else 0 end)`.as('decided'),
+      sql<number>`sum(case when c.status = 'ended' and c.handed_off = 0 then 1 else 0 end)`.as('contained'),
+      sql<number>`sum(c.handed_off)`.as('escalated'),
       score(1).as('csat1'),
       score(2).as('csat2'),
       score(3).as('csat3'),
@@ -51,27 +53,35 @@ async function hourRows(db: Kysely<Database>, f: DashboardFilter): Promise<HourR
     ])
     .groupBy(sql`substr(c.created_at, 1, 13)`)
     .execute();
-  return rows.map((r) => ({
-    hour: r.hour,
-    conversations: n(r.conversations),
-    decided: n(r.decided),
-    contained: n(r.contained),
-    escalated: n(r.escalated),
-    csat: [n(r.csat1), n(r.csat2), n(r.csat3), n(r.csat4), n(r.csat5)],
-  }));
+  const hours = rows.map(
+    (r): HourRow => ({
+      hour: r.hour,
+      conversations: n(r.conversations),
+      decided: n(r.decided),
+      contained: n(r.contained),
+      escalated: n(r.escalated),
+      csat: [n(r.csat1), n(r.csat2), n(r.csat3), n(r.csat4), n(r.csat5)],
+    }),
+  );
+  if (f.queue === undefined) return hours;
+  // With a queue chosen, "escalated" means handed to that queue.
+  const toQueue = await db
+    .selectFrom('handoff_facts as x')
+    .where(factsScope(f))
+    .select([sql<string>`substr(x.conversation_created_at, 1, 13)`.as('hour'), sql<number>`count(distinct x.conversation_id)`.as('escalated')])
+    .groupBy(sql`substr(x.conversation_created_at, 1, 13)`)
+    .execute();
+  const byHour = new Map(toQueue.map((r) => [r.hour, n(r.escalated)]));
+  return hours.map((h) => ({ ...h, escalated: byHour.get(h.hour) ?? 0 }));
 }
 
-/** Handoffs in scope joined to conversations in scope (and the queue, when chosen). */
-function scopedHandoffs(db: Kysely<Database>, f: DashboardFilter) {
-  const q = scoped(db, f).innerJoin('handoffs as h', 'h.conversation_id', 'c.id');
-  return f.queue === undefined ? q : q.where('h.queue', '=', f.queue);
-}
-
-async function handoffRows(db: Kysely<Database>, f: DashboardFilter): Promise<DashboardAggregates['handoffs']> {
-  const rows = await scopedHandoffs(db, f)
-    .leftJoin('handoff_facts as hf', 'hf.handoff_id', 'h.id')
-    .leftJoin('handoff_labels as hl', 'hl.handoff_id', 'h.id')
-    .select(['h.created_at', 'h.resolved_at', 'hf.first_response_at', 'hf.intent', 'hl.escalation_needed'])
+async function handoffRows(db: Kysely<DashboardDatabase>, f: DashboardFilter): Promise<DashboardAggregates['handoffs']> {
+  const rows = await db
+    .selectFrom('handoff_facts as x')
+    .where(factsScope(f))
+    .leftJoin('handoffs as h', (j) => j.onRef('h.conversation_id', '=', 'x.conversation_id').onRef('h.id', '=', 'x.handoff_id'))
+    .leftJoin('handoff_labels as hl', 'hl.handoff_id', 'x.handoff_id')
+    .select(['x.created_at', 'h.resolved_at', 'x.first_response_at', 'x.intent', 'hl.escalation_needed'])
     .execute();
   return rows.map((r) => ({
     createdAt: r.created_at,
@@ -82,21 +92,21 @@ async function handoffRows(db: Kysely<Database>, f: DashboardFilter): Promise<Da
   }));
 }
 
-async function reasonRows(db: Kysely<Database>, f: DashboardFilter): Promise<Pick<DashboardAggregates, 'reasons' | 'rules'>> {
-  const base = () => scopedHandoffs(db, f).innerJoin('handoff_reasons as r', 'r.handoff_id', 'h.id');
+async function reasonRows(db: Kysely<DashboardDatabase>, f: DashboardFilter): Promise<Pick<DashboardAggregates, 'reasons' | 'rules'>> {
+  const base = () => db.selectFrom('handoff_reasons as x').where(factsScope(f));
   const reasons = await base()
-    .select(['r.reason', sql<number>`count(distinct r.handoff_id)`.as('handoffs'), sql<number>`count(distinct r.conversation_id)`.as('conversations')])
-    .groupBy('r.reason')
+    .select(['x.reason', sql<number>`count(distinct x.handoff_id)`.as('handoffs'), sql<number>`count(distinct x.conversation_id)`.as('conversations')])
+    .groupBy('x.reason')
     .execute();
   const rules = await base()
-    .where('r.source', '=', 'rule')
+    .where('x.source', '=', 'rule')
     .select([
-      'r.source_id',
-      sql<string>`max(r.name)`.as('name'),
-      sql<number>`count(distinct r.handoff_id)`.as('handoffs'),
-      sql<number>`count(distinct r.conversation_id)`.as('conversations'),
+      'x.source_id',
+      sql<string>`max(x.name)`.as('name'),
+      sql<number>`count(distinct x.handoff_id)`.as('handoffs'),
+      sql<number>`count(distinct x.conversation_id)`.as('conversations'),
     ])
-    .groupBy('r.source_id')
+    .groupBy('x.source_id')
     .execute();
   return {
     reasons: reasons.map((r) => ({ reason: r.reason, handoffs: n(r.handoffs), conversations: n(r.conversations) })),
@@ -104,9 +114,12 @@ async function reasonRows(db: Kysely<Database>, f: DashboardFilter): Promise<Pic
   };
 }
 
-async function repeatRow(db: Kysely<Database>, dialect: DialectName, f: DashboardFilter): Promise<DashboardAggregates['repeat']> {
-  const later = plusSevenDays(dialect, sql.ref('c.created_at'));
-  const row = await scoped(db, f)
+async function repeatRow(db: Kysely<DashboardDatabase>, dialect: DialectName, f: DashboardFilter): Promise<DashboardAggregates['repeat']> {
+  const later =
+    dialect === 'postgres'
+      ? sql<string>`to_char((c.created_at::timestamptz + interval '7 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', c.created_at, '+7 days')`;
+  const row = await conversationsInScope(db, f)
     .where('c.customer_id', 'is not', null)
     .select([
       sql<number>`count(*)`.as('identified'),
@@ -119,26 +132,27 @@ async function repeatRow(db: Kysely<Database>, dialect: DialectName, f: Dashboar
   return { identified: n(row.identified), repeated: n(row.repeated) };
 }
 
+/** The parts of a load by name (the benchmark times each). */
+export const aggregateQueries = {
+  hours: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => hourRows(dashboardDb(db), f),
+  handoffs: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => handoffRows(dashboardDb(db), f),
+  reasons: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => reasonRows(dashboardDb(db), f),
+  repeat: (db: Kysely<Database>, d: DialectName, f: DashboardFilter) => repeatRow(dashboardDb(db), d, f),
+};
+
 /** Every aggregate of one dashboard load. SQLite runs them one after another on its one connection anyway. */
 export async function queryAggregates(db: Kysely<Database>, dialect: DialectName, f: DashboardFilter): Promise<DashboardAggregates> {
+  const q = aggregateQueries;
   if (dialect === 'postgres') {
-    const [hours, handoffs, reasons, repeat] = await Promise.all([hourRows(db, f), handoffRows(db, f), reasonRows(db, f), repeatRow(db, dialect, f)]);
+    const [hours, handoffs, reasons, repeat] = await Promise.all([q.hours(db, dialect, f), q.handoffs(db, dialect, f), q.reasons(db, dialect, f), q.repeat(db, dialect, f)]);
     return { hours, handoffs, ...reasons, repeat };
   }
-  const hours = await hourRows(db, f);
-  const handoffs = await handoffRows(db, f);
-  const reasons = await reasonRows(db, f);
-  const repeat = await repeatRow(db, dialect, f);
+  const hours = await q.hours(db, dialect, f);
+  const handoffs = await q.handoffs(db, dialect, f);
+  const reasons = await q.reasons(db, dialect, f);
+  const repeat = await q.repeat(db, dialect, f);
   return { hours, handoffs, ...reasons, repeat };
 }
-
-/** The timed parts of a load, by name (the benchmark times each). */
-export const aggregateQueries = {
-  hours: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => hourRows(db, f),
-  handoffs: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => handoffRows(db, f),
-  reasons: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => reasonRows(db, f),
-  repeat: (db: Kysely<Database>, d: DialectName, f: DashboardFilter) => repeatRow(db, d, f),
-};
 
 /** What the live tiles need: the waiting queue and the agents. */
 export async function queryLive(db: Kysely<Database>, f: LiveFilter, now: Date) {
@@ -167,7 +181,7 @@ export async function queryOptions(db: Kysely<Database>) {
   const flows = await db.selectFrom('flows').select(['id', 'name']).orderBy('name').execute();
   const versions = await db.selectFrom('versions').select(['id', 'flow_id', 'number']).orderBy('flow_id').orderBy('number', 'desc').execute();
   const channels = await db.selectFrom('conversations').select('channel').distinct().orderBy('channel').execute();
-  const queues = await db.selectFrom('handoffs').select('queue').distinct().orderBy('queue').execute();
+  const queues = await db.selectFrom('handoff_facts').select('queue').distinct().orderBy('queue').execute();
   const span = await db
     .selectFrom('conversations')
     .select([sql<string | null>`min(created_at)`.as('first'), sql<string | null>`max(created_at)`.as('last')])

@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import { handoffPackage } from '../../shared/index.ts';
 import type { Database, HandoffReasonsTable } from '../db/database.ts';
+import { dashboardTrx } from './dashboard-database.ts';
 
 export interface HandoffFacts {
   intent: string | null;
@@ -20,16 +21,32 @@ export function handoffFactsOf(pkg: unknown): HandoffFacts {
   };
 }
 
-/** Stores the facts of a new handoff. */
-export async function recordHandoffFacts(trx: Transaction<Database>, o: { handoffId: string; conversationId: string; pkg: unknown }): Promise<void> {
+/** Stores the facts of a new handoff (its row is already inserted) and flags its conversation as handed off. */
+export async function recordHandoffFacts(outer: Transaction<Database>, o: { handoffId: string; conversationId: string; queue: string; createdAt: string; pkg: unknown }): Promise<void> {
+  const trx = dashboardTrx(outer);
+  const c = await trx
+    .selectFrom('conversations')
+    .select(['site_id', 'flow_id', 'version_id', 'channel', 'created_at', 'handed_off'])
+    .where('id', '=', o.conversationId)
+    .executeTakeFirstOrThrow();
+  const dims = {
+    conversation_id: o.conversationId,
+    site_id: c.site_id,
+    flow_id: c.flow_id,
+    version_id: c.version_id,
+    channel: c.channel,
+    conversation_created_at: c.created_at,
+    queue: o.queue,
+  };
   const facts = handoffFactsOf(o.pkg);
-  await trx.insertInto('handoff_facts').values({ handoff_id: o.handoffId, conversation_id: o.conversationId, intent: facts.intent, first_response_at: null }).execute();
+  await trx.insertInto('handoff_facts').values({ handoff_id: o.handoffId, ...dims, created_at: o.createdAt, intent: facts.intent, first_response_at: null }).execute();
   if (facts.reasons.length > 0) {
     await trx
       .insertInto('handoff_reasons')
-      .values(facts.reasons.map((r) => ({ handoff_id: o.handoffId, conversation_id: o.conversationId, ...r })))
+      .values(facts.reasons.map((r) => ({ handoff_id: o.handoffId, ...dims, ...r })))
       .execute();
   }
+  if (Number(c.handed_off) !== 1) await trx.updateTable('conversations').set({ handed_off: 1 }).where('id', '=', o.conversationId).execute();
 }
 
 /** Notes an agent's message on a handoff; only the first one counts as the response. */

@@ -332,10 +332,22 @@ export interface HandoffLabelsTable {
   labelled_at: string;
 }
 
-/** What the dashboard needs of a handoff, kept small so it is read without the package (issue 7, migration 0005). */
-export interface HandoffFactsTable {
-  handoff_id: string;
+/** The conversation dimensions the dashboard filters by, copied onto its facts rows (they never change). */
+interface ConversationDimensions {
   conversation_id: string;
+  site_id: string;
+  flow_id: string;
+  version_id: string;
+  channel: string;
+  /** When the conversation started: the dashboard's period is about conversations started in it. */
+  conversation_created_at: string;
+}
+
+/** What the dashboard needs of a handoff, kept small so it is read without the package (issue 7, migration 0005). */
+export interface HandoffFactsTable extends ConversationDimensions {
+  handoff_id: string;
+  queue: string;
+  created_at: string;
   /** The intent the bot acted on when it escalated (package intent.name); null when none. */
   intent: string | null;
   /** When an agent first wrote to the customer after this handoff; null until then. */
@@ -343,9 +355,9 @@ export interface HandoffFactsTable {
 }
 
 /** One row per reason in a handoff package (a handoff has one or more). */
-export interface HandoffReasonsTable {
+export interface HandoffReasonsTable extends ConversationDimensions {
   handoff_id: string;
-  conversation_id: string;
+  queue: string;
   source: 'rule' | 'node' | 'system';
   /** The rule or node id; '' for system reasons. */
   source_id: string;

@@ -37,7 +37,7 @@ export async function recordHandoff(
       outcome: null,
     })
     .execute();
-  await recordHandoffFacts(trx, { handoffId: id, conversationId: o.conversationId, pkg: o.pkg });
+  await recordHandoffFacts(trx, { handoffId: id, conversationId: o.conversationId, queue: o.pkg.queue, createdAt: at, pkg: o.pkg });
   await enqueueDeliveries(trx, { siteId: o.siteId, event: 'handoff.created', data: { handoffId: id, conversationId: o.conversationId, package: o.pkg }, now: o.now });
   return id;
 }
