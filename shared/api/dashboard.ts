@@ -7,7 +7,12 @@ import { recordId } from './common.ts';
 export const utcDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-27.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'This is not a real date.');
+  .refine(isRealDay, 'This is not a real date.');
+
+function isRealDay(s: string): boolean {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
 
 /** The longest period one load covers. */
 export const MAX_PERIOD_DAYS = 366;
@@ -30,9 +35,9 @@ export const dashboardFilter = z
     queue: z.string().min(1).max(100).optional(),
   })
   .superRefine((f, ctx) => {
+    if (!isRealDay(f.from) || !isRealDay(f.to)) return;
     const from = Date.parse(`${f.from}T00:00:00Z`);
     const to = Date.parse(`${f.to}T00:00:00Z`);
-    if (Number.isNaN(from) || Number.isNaN(to)) return;
     if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: `The period ends (${f.to}) before it starts (${f.from}).` });
     else if ((to - from) / DAY_MS + 1 > MAX_PERIOD_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `The period is longer than ${MAX_PERIOD_DAYS} days; choose a shorter one.` });
