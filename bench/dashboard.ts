@@ -83,21 +83,21 @@ export function generate(file: string, o = { conversations: CONVERSATIONS, messa
 
   db.transaction(() => {
     const now = iso(NOW);
-    db.prepare("insert into users (id, email, name, password_hash, disabled_at, created_at) values ('usr_bench_admin', 'admin@bench', 'Admin', 'x', null, ?)").run(now);
+    db.prepare("insert or ignore into users (id, email, name, password_hash, disabled_at, created_at) values ('usr_bench_admin', 'admin@bench', 'Admin', 'x', null, ?)").run(now);
     const agents = Array.from({ length: 20 }, (_, i) => `usr_bench_agent_${i}`);
     for (const id of agents) {
-      db.prepare("insert into users (id, email, name, password_hash, disabled_at, created_at) values (?, ?, ?, 'x', null, ?)").run(id, `${id}@bench`, id, now);
-      db.prepare("insert into user_roles (user_id, role) values (?, 'agent')").run(id);
-      db.prepare('insert into sessions (id, user_id, csrf_hash, created_at, expires_at, ip) values (?, ?, ?, ?, ?, ?)').run(`ses_${id}`, id, 'x', iso(NOW - 3_600_000), iso(NOW + 3_600_000), '127.0.0.1');
+      db.prepare("insert or ignore into users (id, email, name, password_hash, disabled_at, created_at) values (?, ?, ?, 'x', null, ?)").run(id, `${id}@bench`, id, now);
+      db.prepare("insert or ignore into user_roles (user_id, role) values (?, 'agent')").run(id);
+      db.prepare('insert or ignore into sessions (id, user_id, csrf_hash, created_at, expires_at, ip) values (?, ?, ?, ?, ?, ?)').run(`ses_${id}`, id, 'x', iso(NOW - 3_600_000), iso(NOW + 3_600_000), '127.0.0.1');
     }
-    db.prepare("insert into sites (id, name, created_at, created_by) values ('site_bench', 'Bench', ?, null)").run(now);
+    db.prepare("insert or ignore into sites (id, name, created_at, created_by) values ('site_bench', 'Bench', ?, null)").run(now);
     const versions: Array<{ flow: string; id: string }> = [];
     for (const flow of ['banking-support', 'returns']) {
-      db.prepare('insert into flows (id, name, created_at, created_by) values (?, ?, ?, null)').run(flow, flow, now);
+      db.prepare('insert or ignore into flows (id, name, created_at, created_by) values (?, ?, ?, null)').run(flow, flow, now);
       for (let v = 1; v <= 2; v++) {
         const id = `ver_${flow}_${v}`;
         versions.push({ flow, id });
-        db.prepare("insert into versions (id, flow_id, number, document, content_hash, policy_hash, author_id, message, parent_id, created_at) values (?, ?, ?, '{}', 'x', 'x', null, '', null, ?)").run(id, flow, v, now);
+        db.prepare("insert or ignore into versions (id, flow_id, number, document, content_hash, policy_hash, author_id, message, parent_id, created_at) values (?, ?, ?, '{}', 'x', 'x', null, '', null, ?)").run(id, flow, v, now);
       }
     }
 
