@@ -1,17 +1,16 @@
 // The dashboard's filters: period (UTC days), flow, version (of the chosen flow), channel, queue.
 // Every control is labelled; a bad period is explained next to it instead of being sent.
-import type { DashboardFilter, DashboardOptions } from '../../shared/api/dashboard.ts';
-import { dashboardFilter } from '../../shared/api/dashboard.ts';
 import { useState } from 'react';
+import { dashboardFilter, type DashboardFilter, type DashboardOptions } from '../../shared/api/dashboard.ts';
 
 export function FilterBar({ options, filter, onChange }: { options: DashboardOptions; filter: DashboardFilter; onChange: (f: DashboardFilter) => void }) {
   const [from, setFrom] = useState(filter.from);
   const [to, setTo] = useState(filter.to);
   const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState(filter);
-  if (shown !== filter) {
-    // The period was changed from outside (e.g. "show the latest 30 days"): show it.
-    setShown(filter);
+  const [applied, setApplied] = useState({ from: filter.from, to: filter.to });
+  if (filter.from !== applied.from || filter.to !== applied.to) {
+    // The period was changed from outside (e.g. "show the latest 30 days"): show it in the fields.
+    setApplied({ from: filter.from, to: filter.to });
     setFrom(filter.from);
     setTo(filter.to);
   }
@@ -25,23 +24,28 @@ export function FilterBar({ options, filter, onChange }: { options: DashboardOpt
       return;
     }
     setError(null);
+    setApplied({ from: parsed.data.from, to: parsed.data.to });
     onChange(parsed.data);
   };
   const versions = options.versions.filter((v) => v.flowId === filter.flowId);
 
   return (
-    <form className="card dash-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <form className="card dash-filters" aria-label="Filters" onSubmit={(e) => {
+        e.preventDefault();
+        apply({ from, to });
+      }}
+    >
       <label className="field">
         <span className="field-label">From</span>
-        <input className="input input-sm" type="date" value={from} onChange={(e) => setFrom(e.target.value)} onBlur={() => apply({ from, to })} />
+        <input className="input input-sm" type="date" value={from} onChange={(e) => setFrom(e.target.value)}  />
       </label>
       <label className="field">
         <span className="field-label">To</span>
-        <input className="input input-sm" type="date" value={to} onChange={(e) => setTo(e.target.value)} onBlur={() => apply({ from, to })} />
+        <input className="input input-sm" type="date" value={to} onChange={(e) => setTo(e.target.value)}  />
       </label>
       <label className="field">
         <span className="field-label">Flow</span>
-        <select className="select" value={filter.flowId ?? ''} onChange={(e) => apply({ flowId: e.target.value || undefined, versionId: undefined })}>
+        <select className="input input-sm select" value={filter.flowId ?? ''} onChange={(e) => apply({ flowId: e.target.value || undefined, versionId: undefined })}>
           <option value="">All flows</option>
           {options.flows.map((f) => (
             <option key={f.id} value={f.id}>
@@ -52,7 +56,7 @@ export function FilterBar({ options, filter, onChange }: { options: DashboardOpt
       </label>
       <label className="field">
         <span className="field-label">Version</span>
-        <select className="select" value={filter.versionId ?? ''} disabled={!filter.flowId} title={filter.flowId ? undefined : 'Choose a flow first'} onChange={(e) => apply({ versionId: e.target.value || undefined })}>
+        <select className="input input-sm select" value={filter.versionId ?? ''} disabled={!filter.flowId} title={filter.flowId ? undefined : 'Choose a flow first'} onChange={(e) => apply({ versionId: e.target.value || undefined })}>
           <option value="">All versions</option>
           {versions.map((v) => (
             <option key={v.id} value={v.id}>
@@ -63,7 +67,7 @@ export function FilterBar({ options, filter, onChange }: { options: DashboardOpt
       </label>
       <label className="field">
         <span className="field-label">Channel</span>
-        <select className="select" value={filter.channel ?? ''} onChange={(e) => apply({ channel: e.target.value || undefined })}>
+        <select className="input input-sm select" value={filter.channel ?? ''} onChange={(e) => apply({ channel: e.target.value || undefined })}>
           <option value="">All channels</option>
           {options.channels.map((c) => (
             <option key={c} value={c}>
@@ -74,7 +78,7 @@ export function FilterBar({ options, filter, onChange }: { options: DashboardOpt
       </label>
       <label className="field">
         <span className="field-label">Queue</span>
-        <select className="select" value={filter.queue ?? ''} onChange={(e) => apply({ queue: e.target.value || undefined })} aria-describedby="dash-queue-help">
+        <select className="input input-sm select" value={filter.queue ?? ''} onChange={(e) => apply({ queue: e.target.value || undefined })} aria-describedby="dash-queue-help">
           <option value="">All queues</option>
           {options.queues.map((q) => (
             <option key={q} value={q}>
@@ -83,7 +87,7 @@ export function FilterBar({ options, filter, onChange }: { options: DashboardOpt
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-sm dash-apply" onClick={() => apply({ from, to })}>
+      <button type="submit" className="btn btn-sm dash-apply">
         Apply period
       </button>
       <p id="dash-queue-help" className="field-help dash-filters-help">
