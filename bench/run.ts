@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   server: async () => (await import('./server.ts')).benchServer,
   knowledge: async () => (await import('./knowledge.ts')).benchKnowledge,
   replay: async () => (await import('./replay.ts')).benchReplay,
+  dashboard: async () => (await import('./dashboard.ts')).benchDashboard,
 };
 
 const only = process.argv.slice(2);

@@ -17,6 +17,7 @@ import { loadFlowStudio } from './preload.ts';
 const FlowStudio = lazy(() => loadFlowStudio().then((m) => ({ default: m.FlowStudio })));
 const ReviewQueue = lazy(() => import('../reviews/ReviewQueue.tsx').then((m) => ({ default: m.ReviewQueue })));
 const ReviewScreen = lazy(() => import('../reviews/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
+const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 
 export function App() {
@@ -86,6 +87,16 @@ function Screen({ route, user }: { route: Route; user: CurrentUser }) {
       return <ReviewQueue />;
     case 'review':
       return <ReviewScreen key={route.versionId} versionId={route.versionId} />;
+    case 'dashboard':
+      return hasRole(user, 'analyst', 'admin') ? (
+        <DashboardScreen />
+      ) : (
+        <div className="page-center">
+          <EmptyState icon="chart" title="The dashboard is for analysts">
+            Ask an administrator for the analyst role to see containment, escalations and agent figures.
+          </EmptyState>
+        </div>
+      );
     case 'settings':
       return hasRole(user, 'admin') ? (
         <SettingsScreen section={route.section} />

@@ -18,6 +18,9 @@ export function navItemsFor(user: CurrentUser): NavItem[] {
     items.push({ route: { screen: 'flows' }, label: 'Flows', icon: 'flow', active: (r) => r.screen === 'flows' || r.screen === 'flow' });
     items.push({ route: { screen: 'reviews' }, label: 'Reviews', icon: 'review', active: (r) => r.screen === 'reviews' || r.screen === 'review' });
   }
+  if (hasRole(user, 'analyst', 'admin')) {
+    items.push({ route: { screen: 'dashboard' }, label: 'Dashboard', icon: 'chart', active: (r) => r.screen === 'dashboard' });
+  }
   if (hasRole(user, 'admin')) {
     items.push({ route: { screen: 'settings', section: 'users' }, label: 'Settings', icon: 'settings', active: (r) => r.screen === 'settings' });
   }

@@ -352,6 +352,41 @@ export interface ReplayReportsTable {
   attached_at: string | null;
 }
 
+/** The conversation dimensions the dashboard filters by, copied onto its facts rows (they never change). */
+interface ConversationDimensions {
+  conversation_id: string;
+  site_id: string;
+  flow_id: string;
+  version_id: string;
+  channel: string;
+  /** When the conversation started: the dashboard's period is about conversations started in it. */
+  conversation_created_at: string;
+}
+
+/** What the dashboard needs of a handoff, kept small so it is read without the package (issue 7, migration 0005). */
+export interface HandoffFactsTable extends ConversationDimensions {
+  handoff_id: string;
+  queue: string;
+  created_at: string;
+  /** The intent the bot acted on when it escalated (package intent.name); null when none. */
+  intent: string | null;
+  /** When an agent first wrote to the customer after this handoff; null until then. */
+  first_response_at: string | null;
+}
+
+/** One row per reason in a handoff package (a handoff has one or more). */
+export interface HandoffReasonsTable extends ConversationDimensions {
+  handoff_id: string;
+  queue: string;
+  source: 'rule' | 'node' | 'system';
+  /** The rule or node id; '' for system reasons. */
+  source_id: string;
+  /** The reason code (e.g. high_financial_risk). */
+  reason: string;
+  /** The rule's or node's name as designers see it. */
+  name: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -381,6 +416,8 @@ export interface Database {
   intent_models: IntentModelsTable;
   handoff_labels: HandoffLabelsTable;
   replay_reports: ReplayReportsTable;
+  handoff_facts: HandoffFactsTable;
+  handoff_reasons: HandoffReasonsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;

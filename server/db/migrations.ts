@@ -2,6 +2,7 @@
 // dialects; only auto-increment ids differ.
 import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from './dialect-name.ts';
+import { createDashboardTables } from '../dashboard/dashboard-migration.ts';
 
 /** Migrations by name; Kysely runs them in name order. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -337,6 +338,14 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('replay_reports_flow').on('replay_reports').columns(['flow_id', 'created_at']).execute();
         await db.schema.createIndex('replay_reports_candidate').on('replay_reports').columns(['candidate_version_id', 'attached_at']).execute();
+      },
+    },
+    '0005_dashboard': {
+      // The operations dashboard (issue 7, docs/dashboard.md): per-handoff facts read from the
+      // package once on write (intent, reasons) and the first agent reply, plus covering indexes
+      // so a dashboard load never touches conversation state or package text. Backfilled here.
+      async up(db: Kysely<unknown>) {
+        await createDashboardTables(db);
       },
     },
   };

@@ -11,6 +11,7 @@ import type { StoredConversation } from '../site-api/conversations/conversation-
 import { recordEnd } from '../site-api/conversations/record-handoff.ts';
 import { handoffView } from '../site-api/conversations/turn-events.ts';
 import { handoffPackage } from '../../shared/index.ts';
+import { recordAgentResponse } from '../dashboard/handoff-facts.ts';
 
 export interface AgentRef {
   id: string;
@@ -101,7 +102,11 @@ export async function replyToCustomer(deps: AppDeps, o: { handoffId: string; tex
     return {
       ok: true,
       result: { eventId: current.row.last_seq + 1 },
-      write: { state, events: [{ type: 'message', role: 'agent', text: o.text, author: o.agent.name, at: o.now.toISOString() }] },
+      write: {
+        state,
+        events: [{ type: 'message', role: 'agent', text: o.text, author: o.agent.name, at: o.now.toISOString() }],
+        also: (trx) => recordAgentResponse(trx, { handoffId: o.handoffId, at: o.now.toISOString() }),
+      },
     };
   });
 }

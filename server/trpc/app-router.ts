@@ -2,6 +2,7 @@
 import { auditRouter } from './routers/audit-router.ts';
 import { authRouter } from './routers/auth-router.ts';
 import { customersRouter } from './routers/customers-router.ts';
+import { dashboardRouter } from './routers/dashboard-router.ts';
 import { deploymentsRouter } from './routers/deployments-router.ts';
 import { flowsRouter } from './routers/flows-router.ts';
 import { inboxRouter } from './routers/inbox-router.ts';
@@ -26,6 +27,7 @@ export const appRouter = router({
   customers: customersRouter,
   audit: auditRouter,
   replays: replaysRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

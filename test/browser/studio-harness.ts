@@ -21,6 +21,8 @@ export interface Account {
 export interface Studio {
   url: string;
   accounts: { admin: Account; designer: Account; reviewer: Account };
+  /** The studio's SQLite file, for tests that store data directly (the dashboard's data set). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startStudio(o: { flows?: JsonObject[] } = {}): Promise<Stu
   return {
     url: server.url,
     accounts,
+    databaseUrl: config.databaseUrl,
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

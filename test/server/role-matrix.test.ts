@@ -71,6 +71,9 @@ const expected: Record<string, Access> = {
   'customers.delete': ['admin'],
   'audit.list': ['admin'],
   'audit.verify': ['admin'],
+  'dashboard.figures': ['analyst', 'admin'],
+  'dashboard.live': ['analyst', 'admin'],
+  'dashboard.options': ['analyst', 'admin'],
 };
 
 // At runtime `_def.procedures` is the flat record of every procedure by dotted path.

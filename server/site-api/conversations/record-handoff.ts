@@ -6,6 +6,7 @@ import type { SiteHandoff } from '../../../shared/api/site.ts';
 import { newId } from '../../crypto/digest.ts';
 import type { Database } from '../../db/database.ts';
 import { enqueueDeliveries } from '../webhooks/enqueue-deliveries.ts';
+import { recordHandoffFacts } from '../../dashboard/handoff-facts.ts';
 import { handoffView } from './turn-events.ts';
 
 /** Stores the package in its queue and queues `handoff.created` webhooks; returns the handoff id. */
@@ -36,6 +37,7 @@ export async function recordHandoff(
       outcome: null,
     })
     .execute();
+  await recordHandoffFacts(trx, { handoffId: id, conversationId: o.conversationId, queue: o.pkg.queue, createdAt: at, pkg: o.pkg });
   await enqueueDeliveries(trx, { siteId: o.siteId, event: 'handoff.created', data: { handoffId: id, conversationId: o.conversationId, package: o.pkg }, now: o.now });
   return id;
 }
