@@ -5,6 +5,7 @@ import { customersRouter } from './routers/customers-router.ts';
 import { deploymentsRouter } from './routers/deployments-router.ts';
 import { flowsRouter } from './routers/flows-router.ts';
 import { inboxRouter } from './routers/inbox-router.ts';
+import { knowledgeRouter } from './routers/knowledge-router.ts';
 import { reviewsRouter } from './routers/reviews-router.ts';
 import { siteSettingsRouter } from './routers/site-settings-router.ts';
 import { sitesRouter } from './routers/sites-router.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   customers: customersRouter,
   audit: auditRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

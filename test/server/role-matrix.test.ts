@@ -66,6 +66,16 @@ const expected: Record<string, Access> = {
   'customers.delete': ['admin'],
   'audit.list': ['admin'],
   'audit.verify': ['admin'],
+  'knowledge.list': readers,
+  'knowledge.get': readers,
+  'knowledge.export': readers,
+  'knowledge.search': readers,
+  'knowledge.create': ['designer', 'admin'],
+  'knowledge.saveDraft': ['designer', 'admin'],
+  'knowledge.putArticle': ['designer', 'admin'],
+  'knowledge.deleteArticle': ['designer', 'admin'],
+  'knowledge.import': ['designer', 'admin'],
+  'knowledge.commit': ['designer', 'admin'],
 };
 
 // At runtime `_def.procedures` is the flat record of every procedure by dotted path.

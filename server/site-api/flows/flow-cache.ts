@@ -1,6 +1,7 @@
 // Compiled flow versions in memory, one compile per version per process: the document is parsed
 // again from the database, intent models are loaded from storage (or trained once and stored),
-// and the knowledge base the flow names is loaded. Concurrent callers share one compile.
+// and the knowledge base the flow names is loaded from the stored index of exactly the
+// knowledge-base version the flow version was committed with. Concurrent callers share one compile.
 import type { Kysely } from 'kysely';
 import type { CompiledFlow, IntentClassifier, TrainingIntent } from '../../../runtime/index.ts';
 import { compileFlow } from '../../../runtime/index.ts';
@@ -8,7 +9,7 @@ import { trainClassifier } from '../../../runtime/nlu/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { parseStoredDocument } from '../../versioning/stored-document.ts';
-import type { KnowledgeLoader } from './knowledge-loader.ts';
+import { KnowledgeIndexStore, latestKnowledgeVersionRow } from '../../knowledge/knowledge-versions.ts';
 import { loadStoredModel, storeModel } from './model-store.ts';
 import { modelKey, trainingSets } from './training-sets.ts';
 
@@ -27,7 +28,6 @@ export type CompiledVersion = { ok: true; flow: CompiledFlow; report: CompileRep
 export interface FlowCacheOptions {
   db: Kysely<Database>;
   clock: Clock;
-  knowledge: KnowledgeLoader;
   /** Versions kept; the least recently used is dropped. Default 32. */
   capacity?: number;
   /** Called after each compile (logging). */
@@ -36,8 +36,11 @@ export interface FlowCacheOptions {
 
 export class FlowCache {
   private readonly entries = new Map<string, Promise<CompiledVersion>>();
+  private readonly knowledge: KnowledgeIndexStore;
 
-  constructor(private readonly o: FlowCacheOptions) {}
+  constructor(private readonly o: FlowCacheOptions) {
+    this.knowledge = new KnowledgeIndexStore(o.db);
+  }
 
   /** The compiled version, compiling it on first use. Failures are not cached, so a fixed cause heals. */
   get(versionId: string): Promise<CompiledVersion> {
@@ -66,7 +69,7 @@ export class FlowCache {
   private async compile(versionId: string): Promise<CompiledVersion> {
     const started = performance.now();
     const { db } = this.o;
-    const row = await db.selectFrom('versions').select(['id', 'document']).where('id', '=', versionId).executeTakeFirst();
+    const row = await db.selectFrom('versions').select(['id', 'document', 'knowledge_version_id']).where('id', '=', versionId).executeTakeFirst();
     if (!row) return { ok: false, message: `version ${versionId} does not exist` };
     const doc = parseStoredDocument(row);
     const report: CompileReport = { versionId, loaded: [], trained: [], totalMs: 0 };
@@ -82,9 +85,14 @@ export class FlowCache {
     }
     let knowledge;
     if (doc.knowledge?.base !== undefined) {
-      const loaded = await this.o.knowledge(doc.knowledge.base);
+      // Versions committed before knowledge bases were stored (migration 0007) have no pin: they
+      // get the newest version of the base they name.
+      const pinned = row.knowledge_version_id ?? (await latestKnowledgeVersionRow(db, doc.knowledge.base))?.id;
+      if (pinned === undefined) return { ok: false, message: `version ${versionId} names knowledge base "${doc.knowledge.base}", which has no stored version` };
+      const loaded = await this.knowledge.get(pinned);
       if (!loaded.ok) return { ok: false, message: loaded.message };
-      knowledge = loaded.knowledge;
+      if (loaded.kbId !== doc.knowledge.base) return { ok: false, message: `version ${versionId} names knowledge base "${doc.knowledge.base}" but is pinned to a version of "${loaded.kbId}"` };
+      knowledge = loaded.index;
     }
 
     const trained: Array<{ key: string; locale: string; model: IntentClassifier; ms: number }> = [];
