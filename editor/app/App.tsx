@@ -17,6 +17,7 @@ import { loadFlowStudio } from './preload.ts';
 const FlowStudio = lazy(() => loadFlowStudio().then((m) => ({ default: m.FlowStudio })));
 const ReviewQueue = lazy(() => import('../reviews/ReviewQueue.tsx').then((m) => ({ default: m.ReviewQueue })));
 const ReviewScreen = lazy(() => import('../reviews/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
+const KnowledgeScreen = lazy(() => import('../knowledge/KnowledgeScreen.tsx').then((m) => ({ default: m.KnowledgeScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 
 export function App() {
@@ -86,6 +87,8 @@ function Screen({ route, user }: { route: Route; user: CurrentUser }) {
       return <ReviewQueue />;
     case 'review':
       return <ReviewScreen key={route.versionId} versionId={route.versionId} />;
+    case 'knowledge':
+      return <KnowledgeScreen key={route.kbId ?? ''} kbId={route.kbId} />;
     case 'settings':
       return hasRole(user, 'admin') ? (
         <SettingsScreen section={route.section} />
