@@ -51,7 +51,7 @@ export function AnswerBox({ kb, defaultThreshold, onOpenArticle }: { kb: Knowled
           </label>
           <label className="field">
             <span className="field-label">Search in</span>
-            <select className="select" value={source} onChange={(e) => setSource(e.target.value)}>
+            <select className="input" value={source} onChange={(e) => setSource(e.target.value)}>
               <option value="draft">Draft (revision {kb.revision})</option>
               {kb.versions.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -109,7 +109,7 @@ export function AnswerBox({ kb, defaultThreshold, onOpenArticle }: { kb: Knowled
                       {h.clearsThreshold ? 'clears the threshold' : 'below the threshold'} · matched: {h.matchedTerms.join(', ') || '—'}
                     </div>
                     {i === 0 && (
-                      <blockquote className="kb-extract" aria-label="Extract the answer node would send">
+                      <blockquote className="kb-extract" aria-label={result.answered ? 'Extract the answer node would send' : 'Extract it would send if the score cleared the threshold'}>
                         {h.extract}
                         {h.url && <div className="small muted">{h.url}</div>}
                       </blockquote>
