@@ -58,6 +58,11 @@ describe('the knowledge-base screen', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await expect.poll(() => page.getByText(/Would answer with|No article reaches 0\.5/).count()).toBe(1);
     if (scores[0]! >= 0.5) expect(await page.getByLabel('Extract the answer node would send').innerText()).not.toBe('');
+    // A ranked article opens in the editor.
+    const firstTitle = hits.first().getByRole('button');
+    const title = await firstTitle.innerText();
+    await firstTitle.click();
+    await page.getByRole('form', { name: `Edit article ${title}` }).waitFor();
     await page.screenshot({ path: join(shots, 'knowledge.png') });
     if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(join(shots, 'knowledge.png'), resolve('docs/screenshots/knowledge.png'));
   });
@@ -89,4 +94,17 @@ describe('the knowledge-base screen', () => {
     expect(await versions.first().innerText()).toMatch(/v2\s+Card arrival: mention tracking/);
     expect(await page.getByRole('button', { name: 'Commit version' }).isDisabled()).toBe(true);
   });
+
+  it('simulates banking-help answering from the newest knowledge-base version, in the browser', async () => {
+    const { page } = designer;
+    await page.goto(`${studio.url}/#/flows/banking-help`);
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Start conversation' }).click();
+    const input = page.getByLabel('Message as the customer');
+    await input.waitFor({ timeout: 90_000 });
+    await input.fill('when will my new card arrive?');
+    await input.press('Enter');
+    await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).innerText(), { timeout: 20_000 }).toMatch(/Cards usually arrive within 5–7 working days/);
+    await page.getByRole('button', { name: 'Close simulator' }).click();
+  }, 120_000);
 });
