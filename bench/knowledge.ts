@@ -90,22 +90,31 @@ export async function benchKnowledge(): Promise<Record<string, unknown>> {
   const texts = queries(QUERIES);
   for (const text of texts.slice(0, 500)) loaded.search(text, { limit: 3 });
   // Each search once as a customer sends it (GC and other processes included), then four more
-  // times: the fastest of the five is the search's own cost, apart from machine noise.
+  // times: the fastest of the five is the search's own cost, apart from machine noise. An answer
+  // reads the best hit's extract (extracts are computed on first read); the baseline in the same
+  // run reads all three, as every search did before extracts were lazy.
   const times: number[] = [];
   const bestOf5: number[] = [];
+  const bestOf5AllExtracts: number[] = [];
   for (const text of texts) {
     let best = Infinity;
+    let bestAll = Infinity;
     for (let k = 0; k < 5; k++) {
       const a = performance.now();
-      loaded.search(text, { limit: 3 });
+      void loaded.search(text, { limit: 3 })[0]?.extract;
       const t = performance.now() - a;
       if (k === 0) times.push(t);
       best = Math.min(best, t);
+      const b = performance.now();
+      for (const hit of loaded.search(text, { limit: 3 })) void hit.extract;
+      bestAll = Math.min(bestAll, performance.now() - b);
     }
     bestOf5.push(best);
+    bestOf5AllExtracts.push(bestAll);
   }
   times.sort((a, b) => a - b);
   bestOf5.sort((a, b) => a - b);
+  bestOf5AllExtracts.sort((a, b) => a - b);
   const sameAfterLoad = texts.slice(0, 200).every((t) => JSON.stringify(index.search(t)) === JSON.stringify(loaded.search(t)));
 
   const long = `${texts[0]} `.repeat(400).slice(0, 10_000);
@@ -124,7 +133,10 @@ export async function benchKnowledge(): Promise<Record<string, unknown>> {
     searches: times.length,
     searchP50Ms: percentile(times, 0.5),
     searchP99Ms: percentile(times, 0.99),
+    searchBestOf5P50Ms: percentile(bestOf5, 0.5),
     searchBestOf5P99Ms: percentile(bestOf5, 0.99),
+    searchAllExtractsBestOf5P50Ms: percentile(bestOf5AllExtracts, 0.5),
+    searchAllExtractsBestOf5P99Ms: percentile(bestOf5AllExtracts, 0.99),
     targetSearchP99Ms: 2,
     answerTurnP99Ms: answerTurnP99(loaded, texts),
     search10kCharsP50Ms: percentile(longTimes, 0.5),

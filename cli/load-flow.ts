@@ -2,7 +2,7 @@
 // that names a knowledge base gets it from knowledge/<id>.json beside the flow file.
 import { compileFlow, type CompiledFlow } from '../runtime/index.ts';
 import type { CliIo } from './io.ts';
-import { formatImportProblem } from './knowledge/import-problem.ts';
+import { formatImportProblem } from '../runtime/knowledge/formats/import-problem.ts';
 import { loadFlowKnowledge } from './knowledge/load-flow-knowledge.ts';
 import { readJsonFile } from './read-json-file.ts';
 

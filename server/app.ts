@@ -48,7 +48,6 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
     dialect: o.dialect,
     clock,
     options: o.site ?? siteApiOptions(),
-    flowsDir: o.config.flowsDir,
     log: { info: (m) => app.log.info(m), error: (m, err) => app.log.error({ err }, m) },
   });
   const deps: AppDeps = { db: o.db, dialect: o.dialect, config: o.config, clock, site };

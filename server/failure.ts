@@ -1,6 +1,7 @@
 // Expected failures are values: services return Result, and only the tRPC edge turns a Failure
 // into a TRPCError (and so an HTTP status). A thrown error is a bug, i.e. a 500.
 import type { Actor, Problem } from '../shared/index.ts';
+import type { ImportProblem } from '../runtime/knowledge/formats/import-problem.ts';
 
 /** The tRPC codes services may return; each maps to one HTTP status (400, 401, 403, 404, 409, 412, 429). */
 export type FailureCode =
@@ -21,6 +22,8 @@ export interface FailureData {
   /** Why a deployment (or review action) is not allowed, one sentence each. */
   reasons?: string[];
   retryAfterSeconds?: number;
+  /** For a refused knowledge-base import: every problem with its file and line or JSON path. */
+  importProblems?: ImportProblem[];
 }
 
 export interface Failure {

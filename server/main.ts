@@ -59,6 +59,8 @@ function printReport(report: BootstrapReport, print: (text: string) => void): vo
     if (report.admin.generatedPassword) lines.push(`  password: ${report.admin.generatedPassword}   (generated; shown only now — set ADMIN_PASSWORD to choose one)`);
   }
   if (report.seed) {
+    for (const k of report.seed.knowledge.seeded) lines.push(`Seeded flows/${k.file} as knowledge base "${k.kbId}" v1.`);
+    for (const k of report.seed.knowledge.skipped) lines.push(`Skipped flows/${k.file}: ${k.problems.slice(0, 3).join('; ')}`);
     for (const s of report.seed.seeded) lines.push(`Seeded ${s.file} as flow "${s.flowId}" v1, approved by the system and deployed to production.`);
     for (const s of report.seed.skipped) lines.push(`Skipped ${s.file}: ${s.problems.slice(0, 3).join('; ')}`);
   }

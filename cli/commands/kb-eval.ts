@@ -6,7 +6,7 @@ import { answerData } from '../../shared/nodes/answer.ts';
 import { buildKnowledgeIndex, evaluateKnowledge, type KnowledgeEvaluation, type LabelledQuestion } from '../../runtime/knowledge/index.ts';
 import { parseLabelledCsv } from '../../runtime/nlu/csv.ts';
 import type { CliIo } from '../io.ts';
-import { formatImportProblem } from '../knowledge/import-problem.ts';
+import { formatImportProblem } from '../../runtime/knowledge/formats/import-problem.ts';
 import { readKnowledgeSource } from '../knowledge/read-knowledge-source.ts';
 
 const USAGE = 'usage: switchboard kb-eval --kb <folder|file.csv|file.json> --test <questions.csv> [--threshold t] [--json]\n';

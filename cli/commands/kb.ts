@@ -2,7 +2,7 @@
 // csv|json|markdown --out <path>`: bring a site's help centre in, or take it out, all or nothing.
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../io.ts';
-import { formatImportProblem } from '../knowledge/import-problem.ts';
+import { formatImportProblem } from '../../runtime/knowledge/formats/import-problem.ts';
 import { readKnowledgeSource } from '../knowledge/read-knowledge-source.ts';
 import { exportFormats, knowledgeBaseToJson, writeFileAtomically, writeKnowledgeExport, type ExportFormat } from '../knowledge/write-knowledge-export.ts';
 

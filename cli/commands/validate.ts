@@ -5,7 +5,7 @@ import { checkFlow } from '../../runtime/index.ts';
 import type { Problem } from '../../shared/index.ts';
 import type { CliIo } from '../io.ts';
 import { readJsonFile } from '../read-json-file.ts';
-import { formatImportProblem } from '../knowledge/import-problem.ts';
+import { formatImportProblem } from '../../runtime/knowledge/formats/import-problem.ts';
 import { loadFlowKnowledge } from '../knowledge/load-flow-knowledge.ts';
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@
 // indexed on load. The server will load the stored index of the version instead.
 import { dirname, join } from 'node:path';
 import { buildKnowledgeIndex, type KnowledgeIndex } from '../../runtime/index.ts';
-import type { ImportProblem } from './import-problem.ts';
+import type { ImportProblem } from '../../runtime/knowledge/formats/import-problem.ts';
 import { readKnowledgeSource } from './read-knowledge-source.ts';
 
 /** Where the CLI looks for knowledge base `id` of the flow in `flowFile`. */

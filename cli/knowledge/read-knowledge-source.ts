@@ -1,25 +1,24 @@
 // Reads a knowledge base from what a site has: a folder of Markdown files, a CSV file, a JSON
 // knowledge-base document, or one Markdown file. All or nothing: every problem is reported and
-// no articles come back if there is any.
+// no articles come back if there is any. The parsing is runtime/knowledge/formats/ (shared with
+// the studio server's import); this file only reads the disk.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
-import { parseKnowledgeBase, type KnowledgeArticle, type KnowledgeBaseDocument } from '../../shared/index.ts';
+import type { KnowledgeBaseDocument } from '../../shared/index.ts';
 import { parseJsonText } from '../read-json-file.ts';
-import { slugify } from './article-slug.ts';
-import { articlesFromCsv } from './csv-knowledge.ts';
-import type { ImportProblem, ImportResult } from './import-problem.ts';
-import { articleFromMarkdown } from './markdown-knowledge.ts';
+import { articlesFromCsv } from '../../runtime/knowledge/formats/csv-knowledge.ts';
+import type { ImportResult } from '../../runtime/knowledge/formats/import-problem.ts';
+import {
+  MARKDOWN_FILE,
+  articlesFromMarkdownFiles,
+  assembleKnowledgeBase,
+  knowledgeBaseFromValue,
+  type KnowledgeSourceOverrides,
+  type SourceFile,
+} from '../../runtime/knowledge/formats/knowledge-from-files.ts';
+import { articleFromMarkdown } from '../../runtime/knowledge/formats/markdown-knowledge.ts';
 
-export interface KnowledgeSourceOverrides {
-  /** Default: a JSON document's own id, else the file or folder name as a slug. */
-  id?: string;
-  /** Default: a JSON document's own name, else the id in words. */
-  name?: string;
-  /** Default: a JSON document's own locale, else `en`. */
-  locale?: string;
-}
-
-const MARKDOWN = /\.(md|markdown)$/i;
+export type { KnowledgeSourceOverrides } from '../../runtime/knowledge/formats/knowledge-from-files.ts';
 
 /** Reads `path` (file or folder) as a knowledge-base document, validated like any stored one. */
 export async function readKnowledgeSource(path: string, overrides: KnowledgeSourceOverrides = {}): Promise<ImportResult<KnowledgeBaseDocument>> {
@@ -31,7 +30,13 @@ export async function readKnowledgeSource(path: string, overrides: KnowledgeSour
     return { ok: false, problems: [{ file: path, message: code === 'ENOENT' ? 'the file or folder does not exist' : `it cannot be read (${code ?? String(error)})` }] };
   }
   const stem = basename(path).replace(/\.[^.]+$/, '');
-  if (isFolder) return assemble(await readMarkdownFolder(path), path, stem, overrides);
+  if (isFolder) {
+    const paths = (await markdownFiles(path)).sort();
+    if (paths.length === 0) return { ok: false, problems: [{ file: path, message: 'the folder has no Markdown files (*.md)' }] };
+    const files: SourceFile[] = [];
+    for (const file of paths) files.push({ file, name: basename(file), text: await readFile(file, 'utf8') });
+    return assembleKnowledgeBase(articlesFromMarkdownFiles(files, (f) => relative(path, f)), path, stem, overrides);
+  }
   const extension = extname(path).toLowerCase();
   let text: string;
   try {
@@ -39,49 +44,17 @@ export async function readKnowledgeSource(path: string, overrides: KnowledgeSour
   } catch (error) {
     return { ok: false, problems: [{ file: path, message: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }] };
   }
-  if (extension === '.csv') return assemble(articlesFromCsv(text, path), path, stem, overrides);
-  if (MARKDOWN.test(extension)) {
+  if (extension === '.csv') return assembleKnowledgeBase(articlesFromCsv(text, path), path, stem, overrides);
+  if (MARKDOWN_FILE.test(extension)) {
     const one = articleFromMarkdown(text, path, basename(path));
-    return assemble(one.ok ? { ok: true, value: [one.value] } : one, path, stem, overrides);
+    return assembleKnowledgeBase(one.ok ? { ok: true, value: [one.value] } : one, path, stem, overrides);
   }
-  if (extension === '.json') return readJsonDocument(text, path, overrides);
+  if (extension === '.json') {
+    const json = parseJsonText(text);
+    if (!json.ok) return { ok: false, problems: [{ file: path, message: json.problem.message }] };
+    return knowledgeBaseFromValue(json.value, path, overrides);
+  }
   return { ok: false, problems: [{ file: path, message: 'unknown format: use a folder of Markdown files, a .csv file, a .json knowledge base or a .md file' }] };
-}
-
-function readJsonDocument(text: string, file: string, overrides: KnowledgeSourceOverrides): ImportResult<KnowledgeBaseDocument> {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [{ file, message: json.problem.message }] };
-  const value = json.value;
-  const withOverrides =
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? { ...value, ...(overrides.id ? { id: overrides.id } : {}), ...(overrides.name ? { name: overrides.name } : {}), ...(overrides.locale ? { locale: overrides.locale } : {}) }
-      : value;
-  const parsed = parseKnowledgeBase(withOverrides);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ file, ...(p.path ? { path: p.path } : {}), message: p.message })) };
-  return { ok: true, value: parsed.kb };
-}
-
-async function readMarkdownFolder(folder: string): Promise<ImportResult<KnowledgeArticle[]>> {
-  const files = (await markdownFiles(folder)).sort();
-  if (files.length === 0) return { ok: false, problems: [{ file: folder, message: 'the folder has no Markdown files (*.md)' }] };
-  const problems: ImportProblem[] = [];
-  const articles: KnowledgeArticle[] = [];
-  const fileOf = new Map<string, string>();
-  for (const file of files) {
-    const one = articleFromMarkdown(await readFile(file, 'utf8'), file, basename(file));
-    if (!one.ok) {
-      problems.push(...one.problems);
-      continue;
-    }
-    const earlier = fileOf.get(one.value.id);
-    if (earlier) {
-      problems.push({ file, message: `the article id "${one.value.id}" is also used by ${relative(folder, earlier)}; set a different \`id:\` in the front matter` });
-      continue;
-    }
-    fileOf.set(one.value.id, file);
-    articles.push(one.value);
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: articles };
 }
 
 /** Markdown files under `folder`, recursively; hidden files and folders are skipped. */
@@ -91,23 +64,7 @@ async function markdownFiles(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const full = join(folder, entry.name);
     if (entry.isDirectory()) out.push(...(await markdownFiles(full)));
-    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.push(full);
+    else if (entry.isFile() && MARKDOWN_FILE.test(entry.name)) out.push(full);
   }
   return out;
-}
-
-function assemble(articles: ImportResult<KnowledgeArticle[]>, path: string, stem: string, overrides: KnowledgeSourceOverrides): ImportResult<KnowledgeBaseDocument> {
-  if (!articles.ok) return articles;
-  const id = overrides.id ?? (slugify(stem) || 'knowledge-base');
-  const words = id.replace(/[-_]+/g, ' ').trim();
-  const doc = {
-    schemaVersion: 1,
-    id,
-    name: overrides.name ?? (words ? words[0]!.toUpperCase() + words.slice(1) : id),
-    locale: overrides.locale ?? 'en',
-    articles: articles.value,
-  };
-  const parsed = parseKnowledgeBase(doc);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ file: path, ...(p.path ? { path: p.path } : {}), message: p.message })) };
-  return { ok: true, value: parsed.kb };
 }

@@ -3,8 +3,8 @@
 import { mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { KnowledgeBaseDocument } from '../../shared/index.ts';
-import { articlesToCsv } from './csv-knowledge.ts';
-import { articleToMarkdown } from './markdown-knowledge.ts';
+import { articlesToCsv } from '../../runtime/knowledge/formats/csv-knowledge.ts';
+import { articleToMarkdown } from '../../runtime/knowledge/formats/markdown-knowledge.ts';
 
 export const exportFormats = ['json', 'csv', 'markdown'] as const;
 export type ExportFormat = (typeof exportFormats)[number];

@@ -18,6 +18,7 @@ const FlowStudio = lazy(() => loadFlowStudio().then((m) => ({ default: m.FlowStu
 const ReviewQueue = lazy(() => import('../reviews/ReviewQueue.tsx').then((m) => ({ default: m.ReviewQueue })));
 const ReviewScreen = lazy(() => import('../reviews/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
+const KnowledgeScreen = lazy(() => import('../knowledge/KnowledgeScreen.tsx').then((m) => ({ default: m.KnowledgeScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 
 export function App() {
@@ -97,6 +98,8 @@ function Screen({ route, user }: { route: Route; user: CurrentUser }) {
           </EmptyState>
         </div>
       );
+    case 'knowledge':
+      return <KnowledgeScreen key={route.kbId ?? ''} kbId={route.kbId} />;
     case 'settings':
       return hasRole(user, 'admin') ? (
         <SettingsScreen section={route.section} />

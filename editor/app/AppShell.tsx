@@ -17,6 +17,7 @@ export function navItemsFor(user: CurrentUser): NavItem[] {
   if (hasRole(user, 'admin', 'designer', 'reviewer', 'analyst')) {
     items.push({ route: { screen: 'flows' }, label: 'Flows', icon: 'flow', active: (r) => r.screen === 'flows' || r.screen === 'flow' });
     items.push({ route: { screen: 'reviews' }, label: 'Reviews', icon: 'review', active: (r) => r.screen === 'reviews' || r.screen === 'review' });
+    items.push({ route: { screen: 'knowledge', kbId: null }, label: 'Knowledge', icon: 'answer', active: (r) => r.screen === 'knowledge' });
   }
   if (hasRole(user, 'analyst', 'admin')) {
     items.push({ route: { screen: 'dashboard' }, label: 'Dashboard', icon: 'chart', active: (r) => r.screen === 'dashboard' });

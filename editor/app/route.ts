@@ -7,7 +7,8 @@ export type Route =
   | { screen: 'reviews' }
   | { screen: 'review'; versionId: string }
   | { screen: 'settings'; section: 'users' | 'sites' | 'audit' }
-  | { screen: 'dashboard' };
+  | { screen: 'dashboard' }
+  | { screen: 'knowledge'; kbId: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'reviews' && second) return { screen: 'review', versionId: second };
   if (first === 'reviews') return { screen: 'reviews' };
   if (first === 'dashboard') return { screen: 'dashboard' };
+  if (first === 'knowledge') return { screen: 'knowledge', kbId: second ?? null };
   if (first === 'settings') return { screen: 'settings', section: second === 'sites' ? 'sites' : second === 'audit' ? 'audit' : 'users' };
   return { screen: 'flows' };
 }
@@ -34,6 +36,8 @@ export function routeHref(route: Route): string {
       return `#/settings/${route.section}`;
     case 'dashboard':
       return '#/dashboard';
+    case 'knowledge':
+      return route.kbId ? `#/knowledge/${encodeURIComponent(route.kbId)}` : '#/knowledge';
   }
 }
 

@@ -5,6 +5,7 @@ import type { Json, Problem } from '../../shared/index.ts';
 import { compileFlow } from '../../runtime/index.ts';
 import { defaultTrainer } from '../../runtime/nlu/default-trainer.ts';
 import type { EditorDoc } from '../document/editor-document.ts';
+import { loadNewestKnowledge } from './load-knowledge.ts';
 import { modelsFor } from './nlu-client.ts';
 import { Simulation, type SimulationOptions } from './simulation.ts';
 
@@ -38,7 +39,10 @@ export function useSimulator(doc: EditorDoc) {
       setPhase({ kind: 'training', examples });
       try {
         const models = await modelsFor(doc);
+        const base = doc.knowledge?.base;
+        const knowledge = typeof base === 'string' ? await loadNewestKnowledge(base) : undefined;
         const compiled = compileFlow(doc, {
+          ...(knowledge ? { knowledge } : {}),
           classifier: models.main ?? undefined,
           classifiers: models.byLocale,
           train: (intents, locale) => models.byLocale[locale] ?? defaultTrainer(intents, locale),

@@ -2,7 +2,7 @@
 // painted on it, each escalation rule side by side in Monaco's diff editor, settings, intents and
 // node-by-node field changes. Layout moves are listed apart (they never need review).
 import { useMemo, useState } from 'react';
-import type { FieldChange, FlowDiff, Json } from '../../shared/index.ts';
+import type { FieldChange, FlowDiff, Json, KnowledgeSide } from '../../shared/index.ts';
 import { toEditorDoc, type EditorDoc } from '../document/editor-document.ts';
 import { LazyJsonDiffEditor } from '../monaco/LazyMonaco.tsx';
 import { describeLogic } from '../rules/describe-logic.ts';
@@ -33,6 +33,17 @@ function FieldTable({ fields }: { fields: readonly FieldChange[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+function KnowledgeSideLabel({ side }: { side: KnowledgeSide | null }) {
+  if (!side) return <strong>none</strong>;
+  return (
+    <a href={`#/knowledge/${encodeURIComponent(side.kbId)}`}>
+      <strong>
+        {side.kbId} {side.number === null ? '(no version yet)' : `v${side.number}`}
+      </strong>
+    </a>
   );
 }
 
@@ -72,6 +83,15 @@ export function DiffView({ diff, from, to, onComment }: { diff: FlowDiff; from: 
         <p className="panel-note">
           <Icon name="info" size={14} /> No change to the escalation policy, thresholds or handoff nodes.
         </p>
+      )}
+
+      {diff.knowledgeBase && (
+        <section className="knowledge-change" aria-label="Knowledge base change">
+          <p className="review-note">
+            <Icon name="answer" size={15} /> Knowledge base <KnowledgeSideLabel side={diff.knowledgeBase.before} /> → <KnowledgeSideLabel side={diff.knowledgeBase.after} />
+            <span className="muted small"> — answer nodes reply from these articles; compare the versions on the Knowledge screen.</span>
+          </p>
+        </section>
       )}
 
       <section aria-label="Graph changes">

@@ -84,6 +84,15 @@ export function VersionDetail({ versionId, initialTab = 'changes' }: { versionId
           <p className="muted small">
             {personName(v.author)} · {formatTime(v.createdAt)} · content <span className="mono" title={v.contentHash}>{v.contentHash.slice(0, 12)}</span>
             {v.authors.length > 1 && <> · authors: {v.authors.map(personName).join(', ')}</>}
+            {v.knowledge && (
+              <>
+                {' '}
+                · knowledge base{' '}
+                <a href={`#/knowledge/${encodeURIComponent(v.knowledge.kbId)}`}>
+                  {v.knowledge.kbId} v{v.knowledge.number}
+                </a>
+              </>
+            )}
           </p>
         </div>
       </header>

@@ -241,11 +241,17 @@ function createIndex(data: IndexData, search: MiniSearch<IndexedDocument>): Know
     const queryWords = new Set(words);
     return top.map((r) => {
       const article = data.articles[r.id]!;
+      // The extract is computed on first read: it tokenises every sentence of the article (a
+      // tenth of a search's time per hit, profiled), and the answer node reads only the best
+      // hit's, only when it answers. Still a plain enumerable property for JSON and spreads.
+      let extract: string | undefined;
       return {
         articleId: article.id,
         title: article.title,
         url: article.url,
-        extract: bestPassage(article.paragraphs, queryWords, process),
+        get extract(): string {
+          return (extract ??= bestPassage(article.paragraphs, queryWords, process));
+        },
         score: scoreOf(r.bm25, words.length),
         bm25: r.bm25,
         matchedTerms: [...new Set(r.terms.flatMap((t) => sourcesOf.get(t) ?? []))],
@@ -260,7 +266,15 @@ function createIndex(data: IndexData, search: MiniSearch<IndexedDocument>): Know
     articleCount: n,
     rank,
     search(query, options) {
-      return rank(query, options).map(({ articleId, title, extract, url, score }) => ({ articleId, title, extract, url, score }));
+      return rank(query, options).map((r) => ({
+        articleId: r.articleId,
+        title: r.title,
+        get extract(): string {
+          return r.extract;
+        },
+        url: r.url,
+        score: r.score,
+      }));
     },
     toJSON() {
       return { format: FORMAT, formatVersion: FORMAT_VERSION, ...data, minisearch: search.toJSON() };

@@ -11,6 +11,7 @@ import { randomToken, sha256Hex } from '../crypto/digest.ts';
 import type { Database } from '../db/database.ts';
 import { createSite, createSiteKey, generateSiteKey } from '../sites/site-keys.ts';
 import { seedFlows, type SeedReport } from './seed-flows.ts';
+import { seedMissingKnowledgeBases } from './seed-knowledge.ts';
 
 export const DEMO_SITE_ID = 'demo';
 
@@ -43,6 +44,11 @@ export async function bootstrap(db: Kysely<Database>, o: { config: ServerConfig;
     });
     if (!admin.ok) throw new Error(`Could not create the admin: ${admin.failure.message}`);
     report.admin = { email: admin.value.email, generatedPassword };
+  }
+  else {
+    // A database from before stored knowledge bases: bring in the example ones its flows name.
+    const knowledge = await seedMissingKnowledgeBases(db, { flowsDir: o.config.flowsDir, now });
+    if (knowledge.seeded.length || knowledge.skipped.length) report.seed = { seeded: [], skipped: [], knowledge };
   }
   const configured = o.config.demoSiteKey;
   const wanted = configured ? !(await keyExists(db, configured)) : !anyUser && !(await hasKey(db));

@@ -11,15 +11,20 @@ import type { Database } from '../db/database.ts';
 import { deployVersion } from '../deployments/deploy.ts';
 import { createFlow } from '../flows/drafts.ts';
 import { commitVersion } from '../versioning/commit-version.ts';
+import { seedKnowledgeBases, type KnowledgeSeedReport } from './seed-knowledge.ts';
 
 export interface SeedReport {
   seeded: Array<{ file: string; flowId: string; versionId: string }>;
   skipped: Array<{ file: string; problems: string[] }>;
+  knowledge: KnowledgeSeedReport;
 }
 
-/** Seeds every `*.json` in `dir` (sorted). Invalid files are skipped and reported, never fatal. */
+/**
+ * Seeds the knowledge bases of `dir/knowledge/` first (flows that name one are committed with its
+ * version 1), then every `*.json` in `dir` (sorted). Invalid files are skipped and reported, never fatal.
+ */
 export async function seedFlows(db: Kysely<Database>, o: { dir: string; now: Date }): Promise<SeedReport> {
-  const report: SeedReport = { seeded: [], skipped: [] };
+  const report: SeedReport = { seeded: [], skipped: [], knowledge: await seedKnowledgeBases(db, { flowsDir: o.dir, now: o.now }) };
   let files: string[];
   try {
     files = (await readdir(o.dir)).filter((f) => f.endsWith('.json')).sort();

@@ -76,6 +76,8 @@ export interface VersionsTable {
   message: string;
   parent_id: string | null;
   created_at: string;
+  /** The knowledge-base version the flow names (`knowledge.base`) was committed with (0007); null without one. Part of the content hash. */
+  knowledge_version_id: string | null;
 }
 
 export interface VersionAuthorsTable {
@@ -387,6 +389,44 @@ export interface HandoffReasonsTable extends ConversationDimensions {
   name: string;
 }
 
+/** A knowledge base (issue 8): its draft and versions hang off it. */
+export interface KnowledgeBasesTable {
+  id: string;
+  name: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface KnowledgeDraftsTable {
+  kb_id: string;
+  /** The draft knowledge-base document (always valid: every edit is checked): JSON text. */
+  document: string;
+  revision: number;
+  /** Revision of the draft when it was last committed (0: never). */
+  committed_revision: number;
+  /** The version the draft was last committed as (null: never). */
+  base_version_id: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface KnowledgeVersionsTable {
+  id: string;
+  kb_id: string;
+  number: number;
+  /** Canonical JSON of the parsed document. */
+  document: string;
+  /** SHA-256 of the canonical document. */
+  content_hash: string;
+  article_count: number;
+  /** The built search index (`index.toJSON()`) as JSON text: loaded by the site runtime, never rebuilt. */
+  search_index: string;
+  author_id: string | null;
+  message: string;
+  parent_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -418,6 +458,9 @@ export interface Database {
   replay_reports: ReplayReportsTable;
   handoff_facts: HandoffFactsTable;
   handoff_reasons: HandoffReasonsTable;
+  knowledge_bases: KnowledgeBasesTable;
+  knowledge_drafts: KnowledgeDraftsTable;
+  knowledge_versions: KnowledgeVersionsTable;
 }
 
 export type VersionRow = Selectable<VersionsTable>;

@@ -348,5 +348,45 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await createDashboardTables(db);
       },
     },
+    '0007_knowledge_bases': {
+      // Knowledge bases versioned like flows (issue 8, docs/knowledge.md): a draft with a revision,
+      // immutable numbered versions that carry their built search index, and on each flow version
+      // the knowledge-base version it was committed (and so reviewed and tested) with.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('knowledge_bases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.references('users.id'))
+          .execute();
+        await db.schema
+          .createTable('knowledge_drafts')
+          .addColumn('kb_id', 'text', (c) => c.primaryKey().references('knowledge_bases.id').onDelete('cascade'))
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('committed_revision', 'integer', (c) => c.notNull())
+          .addColumn('base_version_id', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+          .execute();
+        await db.schema
+          .createTable('knowledge_versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kb_id', 'text', (c) => c.notNull().references('knowledge_bases.id').onDelete('cascade'))
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('document', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('article_count', 'integer', (c) => c.notNull())
+          .addColumn('search_index', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.references('users.id'))
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('parent_id', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('knowledge_versions_number', ['kb_id', 'number'])
+          .execute();
+        await db.schema.alterTable('versions').addColumn('knowledge_version_id', 'text', (c) => c.references('knowledge_versions.id')).execute();
+      },
+    },
   };
 }

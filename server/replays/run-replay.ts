@@ -13,18 +13,15 @@ import type { Database } from '../db/database.ts';
 import { liveVersion } from '../deployments/current-deployments.ts';
 import { fail, ok, type Result } from '../failure.ts';
 import { parseDraftText } from '../flows/drafts.ts';
-import { compileDocument, type CompiledVersion, type FlowCache } from '../site-api/flows/flow-cache.ts';
-import type { KnowledgeLoader } from '../site-api/flows/knowledge-loader.ts';
+import type { CompiledVersion, FlowCache } from '../site-api/flows/flow-cache.ts';
 import { getReplay } from './replay-store.ts';
 import { storedReplayCases } from './stored-replay-cases.ts';
 
 export interface ReplayDeps {
   db: Kysely<Database>;
   clock: Clock;
-  /** Compiled versions (the site runtime's cache when the server runs one). */
+  /** Compiled versions and drafts (the site runtime's cache when the server runs one). */
   flows: FlowCache;
-  /** For compiling the draft. */
-  knowledge: KnowledgeLoader;
   /** Replaying stops after this long and the report says so. Default 20 000 ms. */
   budgetMs?: number;
 }
@@ -70,7 +67,7 @@ export async function runReplay(d: ReplayDeps, o: RunReplayOptions): Promise<Res
         problems: parsed.problems,
       });
     }
-    candidate = await compileDocument({ db, clock: d.clock, knowledge: d.knowledge }, parsed.doc, 'draft');
+    candidate = await d.flows.compileDraft(parsed.doc);
   }
   if (!candidate.ok) return fail('PRECONDITION_FAILED', `The candidate cannot run: ${candidate.message}`);
   const baseline = await d.flows.get(baselineRow.id);

@@ -9,7 +9,6 @@ import type { DialectName } from '../db/dialect-name.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
 import { FlowCache } from './flows/flow-cache.ts';
-import { fileKnowledgeLoader, type KnowledgeLoader } from './flows/knowledge-loader.ts';
 import { RateLimits } from './http/rate-limits.ts';
 import { ConversationBus } from './realtime/conversation-bus.ts';
 import { purgeExpired } from './privacy/purge-expired.ts';
@@ -49,9 +48,6 @@ export interface SiteRuntimeDeps {
   clock: Clock;
   options: SiteApiOptions;
   log: SiteLog;
-  /** Default: `<flowsDir>/knowledge/<id>.json`. */
-  knowledge?: KnowledgeLoader;
-  flowsDir: string;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
 }
@@ -69,7 +65,6 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
   const flows = new FlowCache({
     db: d.db,
     clock: d.clock,
-    knowledge: d.knowledge ?? fileKnowledgeLoader(d.flowsDir),
     capacity: d.options.compiledFlowCacheSize,
     onCompiled: (r) =>
       d.log.info(

@@ -7,6 +7,7 @@ import { deploymentsRouter } from './routers/deployments-router.ts';
 import { flowsRouter } from './routers/flows-router.ts';
 import { inboxRouter } from './routers/inbox-router.ts';
 import { replaysRouter } from './routers/replays-router.ts';
+import { knowledgeRouter } from './routers/knowledge-router.ts';
 import { reviewsRouter } from './routers/reviews-router.ts';
 import { siteSettingsRouter } from './routers/site-settings-router.ts';
 import { sitesRouter } from './routers/sites-router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   audit: auditRouter,
   replays: replaysRouter,
   dashboard: dashboardRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

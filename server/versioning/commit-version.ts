@@ -13,6 +13,7 @@ import { parseDraftText, staleOrMissing } from '../flows/drafts.ts';
 import { isApproved, versionAuthors } from './approval.ts';
 import { contentHash, policyHash } from './content-hash.ts';
 import { getVersionSummary } from './version-store.ts';
+import { latestKnowledgeVersionRow } from '../knowledge/knowledge-versions.ts';
 
 export interface CommitOptions {
   flowId: string;
@@ -44,12 +45,28 @@ export async function commitVersion(db: Kysely<Database>, o: CommitOptions): Pro
   if (!parsed.ok) return fail('BAD_REQUEST', 'The draft does not parse.', { problems: parsed.problems });
   const doc = parsed.doc;
   const document = canonicalJson(doc);
-  const hash = contentHash(doc);
+  // A flow that names a knowledge base is committed with its newest version: that is what the
+  // simulator and the reviewer saw, and what the site runtime will answer from (docs/knowledge.md).
+  let knowledgeVersionId: string | null = null;
+  if (doc.knowledge?.base !== undefined) {
+    const latest = await latestKnowledgeVersionRow(db, doc.knowledge.base);
+    if (!latest) {
+      const problem = {
+        code: 'knowledge_base_not_loaded' as const,
+        severity: 'error' as const,
+        path: 'knowledge.base',
+        message: `The knowledge base "${doc.knowledge.base}" has no committed version yet; create it and commit a version on the Knowledge screen first.`,
+      };
+      return fail('BAD_REQUEST', problem.message, { problems: [problem] });
+    }
+    knowledgeVersionId = latest.id;
+  }
+  const hash = contentHash(doc, knowledgeVersionId);
 
   const parent = draft.base_version_id
     ? await db.selectFrom('versions').selectAll().where('id', '=', draft.base_version_id).executeTakeFirstOrThrow()
     : undefined;
-  if (parent && parent.document === document) {
+  if (parent && parent.document === document && parent.knowledge_version_id === knowledgeVersionId) {
     return fail('PRECONDITION_FAILED', `Nothing to commit: the draft is identical to version ${Number(parent.number)}.`);
   }
   // Authors of an unapproved parent stay authors: otherwise A commits, B tweaks, and A approves A's own work.
@@ -86,6 +103,7 @@ export async function commitVersion(db: Kysely<Database>, o: CommitOptions): Pro
         message: o.message,
         parent_id: parent?.id ?? null,
         created_at: o.now.toISOString(),
+        knowledge_version_id: knowledgeVersionId,
       })
       .execute();
     await trx.updateTable('drafts').set({ base_version_id: id }).where('flow_id', '=', o.flowId).execute();
@@ -98,7 +116,7 @@ export async function commitVersion(db: Kysely<Database>, o: CommitOptions): Pro
       action: 'version.commit',
       targetType: 'version',
       targetId: id,
-      details: { flowId: o.flowId, number, contentHash: hash, parentId: parent?.id ?? null, draftRevision: o.baseRevision },
+      details: { flowId: o.flowId, number, contentHash: hash, parentId: parent?.id ?? null, draftRevision: o.baseRevision, knowledgeVersionId },
       at: o.now,
     });
     return number;

@@ -10,9 +10,15 @@ export function withoutLayout(doc: FlowDocument): Omit<FlowDocument, 'nodes'> & 
   return { ...doc, nodes: doc.nodes.map(({ position: _position, ...node }) => node) };
 }
 
-/** SHA-256 of the canonical JSON of the document without node positions. */
-export function contentHash(doc: FlowDocument): string {
-  return sha256Hex(canonicalJson(withoutLayout(doc)));
+/**
+ * SHA-256 of the canonical JSON of the document without node positions. A version committed with
+ * a knowledge-base version (the flow names `knowledge.base`) hashes that version's id too: an
+ * approval is bound to the articles the flow was tested with, so picking up a new knowledge-base
+ * version is new content that needs its own review. Default: no knowledge-base version.
+ */
+export function contentHash(doc: FlowDocument, knowledgeVersionId: string | null = null): string {
+  if (knowledgeVersionId === null) return sha256Hex(canonicalJson(withoutLayout(doc)));
+  return sha256Hex(canonicalJson({ flow: withoutLayout(doc), knowledgeVersionId }));
 }
 
 /** SHA-256 of the canonical review-relevant projection (see policy-projection.ts). */

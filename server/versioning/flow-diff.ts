@@ -7,6 +7,7 @@ import type {
   FlowDiff,
   FlowDocument,
   IntentChange,
+  KnowledgeSide,
   Json,
   LayoutChange,
   NamedChange,
@@ -26,10 +27,25 @@ export interface DiffSide {
   contentHash: string;
 }
 
+/** The knowledge base a document names, without a version. */
+export function knowledgeSide(doc: FlowDocument, pin: { versionId: string; number: number } | null = null): KnowledgeSide | null {
+  const kbId = doc.knowledge?.base;
+  return kbId === undefined ? null : { kbId, versionId: pin?.versionId ?? null, number: pin?.number ?? null };
+}
+
 const asJson = (value: unknown): Json => value as Json;
 const asRecord = (value: object): Record<string, unknown> => value as Record<string, unknown>;
 
-export function diffFlows(a: FlowDocument, b: FlowDocument, sides: { from: DiffSide; to: DiffSide }): FlowDiff {
+/**
+ * The structural diff. `knowledge` gives each side's knowledge-base version (stored with flow
+ * versions, not in the document); without it only a change of `knowledge.base` shows.
+ */
+export function diffFlows(
+  a: FlowDocument,
+  b: FlowDocument,
+  sides: { from: DiffSide; to: DiffSide },
+  knowledge: { from: KnowledgeSide | null; to: KnowledgeSide | null } = { from: knowledgeSide(a), to: knowledgeSide(b) },
+): FlowDiff {
   const nodes = diffNodes(a, b);
   const edges = diffEdges(a, b);
   const escalationRules = diffRules(a, b);
@@ -38,7 +54,7 @@ export function diffFlows(a: FlowDocument, b: FlowDocument, sides: { from: DiffS
   return {
     from: sides.from,
     to: sides.to,
-    sameContent: canonicalJson(withoutLayout(a)) === canonicalJson(withoutLayout(b)),
+    sameContent: canonicalJson(withoutLayout(a)) === canonicalJson(withoutLayout(b)) && sameJson(knowledge.from, knowledge.to),
     needsReview,
     reviewReasons: needsReview ? reviewReasons({ settings, escalationRules, nodes: nodes.changes, edges }) : [],
     document: fieldChanges(asRecord(a), asRecord(b), {
@@ -50,6 +66,7 @@ export function diffFlows(a: FlowDocument, b: FlowDocument, sides: { from: DiffS
     intents: diffIntents(a, b),
     escalationRules,
     knowledgeArticles: diffNamed(a.knowledge?.articles ?? [], b.knowledge?.articles ?? [], (k) => k.id),
+    knowledgeBase: sameJson(knowledge.from, knowledge.to) ? null : { before: knowledge.from, after: knowledge.to },
     nodes: nodes.changes,
     edges,
     layout: nodes.layout,

@@ -18,10 +18,10 @@ export function parseStoredDocument(row: { id: string; document: string }): Flow
   return parsed.doc;
 }
 
-/** True when the stored document parses and still hashes to the stored content hash. */
-export function storedDocumentIntact(row: { id: string; document: string; content_hash: string }): boolean {
+/** True when the stored document (with its knowledge-base version, if any) parses and still hashes to the stored content hash. */
+export function storedDocumentIntact(row: { id: string; document: string; content_hash: string; knowledge_version_id?: string | null }): boolean {
   try {
-    return contentHash(parseStoredDocument(row)) === row.content_hash;
+    return contentHash(parseStoredDocument(row), row.knowledge_version_id ?? null) === row.content_hash;
   } catch (error) {
     if (error instanceof StoredDocumentError) return false;
     throw error;

@@ -21,6 +21,9 @@ interface SummaryRow {
   policy_hash: string;
   parent_policy_hash: string | null;
   review_status: ReviewRowStatus | null;
+  knowledge_version_id: string | null;
+  knowledge_kb_id: string | null;
+  knowledge_number: number | null;
 }
 
 interface FlowContext {
@@ -35,7 +38,11 @@ function summaryQuery(db: Kysely<Database>) {
     .selectFrom('versions as v')
     .leftJoin('versions as p', 'p.id', 'v.parent_id')
     .leftJoin('reviews as r', 'r.version_id', 'v.id')
+    .leftJoin('knowledge_versions as kv', 'kv.id', 'v.knowledge_version_id')
     .select([
+      'v.knowledge_version_id',
+      'kv.kb_id as knowledge_kb_id',
+      'kv.number as knowledge_number',
       'v.id',
       'v.flow_id',
       'v.number',
@@ -76,6 +83,10 @@ function summarize(row: SummaryRow, c: FlowContext): VersionSummary {
     reviewStatus: (row.review_status ?? 'none') satisfies ReviewStatus,
     approved: findIndependentApproval(c.approvals, row.content_hash, c.authors.get(row.id) ?? new Set()) !== undefined,
     liveIn: (c.liveIn.get(row.id) ?? []).sort(),
+    knowledge:
+      row.knowledge_version_id && row.knowledge_kb_id
+        ? { kbId: row.knowledge_kb_id, versionId: row.knowledge_version_id, number: Number(row.knowledge_number) }
+        : null,
   };
 }
 

@@ -69,6 +69,15 @@ export const diffSideSchema = z.object({
   contentHash: sha256Hex,
 });
 
+/** One side of a knowledge-base change: the base a flow names and the version it was (or would be) committed with. */
+export const knowledgeSideSchema = z.object({
+  kbId: z.string(),
+  /** Null for a draft that names a knowledge base with no committed version. */
+  versionId: z.string().nullable(),
+  number: z.number().nullable(),
+});
+export type KnowledgeSide = z.output<typeof knowledgeSideSchema>;
+
 export const flowDiffSchema = z.object({
   from: diffSideSchema,
   to: diffSideSchema,
@@ -84,6 +93,8 @@ export const flowDiffSchema = z.object({
   intents: z.array(intentChangeSchema),
   escalationRules: z.array(ruleChangeSchema),
   knowledgeArticles: z.array(namedChangeSchema),
+  /** Set when the knowledge base or its version differs (e.g. banking-help-centre v1 → v2); null when the same. */
+  knowledgeBase: z.object({ before: knowledgeSideSchema.nullable(), after: knowledgeSideSchema.nullable() }).nullable(),
   nodes: z.array(nodeChangeSchema),
   edges: z.array(edgeChangeSchema),
   /** Moved nodes; never part of `needsReview` or the content hash. */

@@ -13,3 +13,4 @@ export * from './site.ts';
 export * from './site-settings.ts';
 export * from './inbox.ts';
 export * from './replays.ts';
+export * from './knowledge.ts';

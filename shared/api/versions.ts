@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { actorSchema, flowId, isoTimestamp, recordId, sha256Hex } from './common.ts';
 import { environmentSchema } from './roles.ts';
+import { knowledgePinSchema } from './knowledge.ts';
 
 export const listVersionsInput = z.strictObject({
   flowId,
@@ -37,6 +38,8 @@ export const versionSummarySchema = z.object({
   approved: z.boolean(),
   /** Environments this version is live in now. */
   liveIn: z.array(environmentSchema),
+  /** The knowledge-base version this flow version was committed with (its `knowledge.base`), or null. */
+  knowledge: knowledgePinSchema.nullable(),
 });
 export type VersionSummary = z.output<typeof versionSummarySchema>;
 

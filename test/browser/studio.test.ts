@@ -65,7 +65,7 @@ describe('the flow studio', () => {
 
     await signIn(page, studio.url, studio.accounts.designer.email, studio.accounts.designer.password);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Flows', 'Reviews']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Flows', 'Reviews', 'Knowledge']);
     await page.getByRole('link', { name: 'Banking support' }).waitFor();
     await shot(page, '02-flows');
   });

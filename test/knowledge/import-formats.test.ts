@@ -1,9 +1,9 @@
 // Reading help-centre articles from CSV and Markdown: what is accepted, and every bad row or file
 // reported with what is wrong and where, with nothing returned.
 import { describe, expect, it } from 'vitest';
-import { articlesFromCsv, articlesToCsv, splitTags } from '../../cli/knowledge/csv-knowledge.ts';
-import { articleFromMarkdown, articleToMarkdown } from '../../cli/knowledge/markdown-knowledge.ts';
-import { slugify, uniqueSlug } from '../../cli/knowledge/article-slug.ts';
+import { articlesFromCsv, articlesToCsv, splitTags } from '../../runtime/knowledge/formats/csv-knowledge.ts';
+import { articleFromMarkdown, articleToMarkdown } from '../../runtime/knowledge/formats/markdown-knowledge.ts';
+import { slugify, uniqueSlug } from '../../runtime/knowledge/formats/article-slug.ts';
 
 describe('CSV', () => {
   it('reads question,answer[,url,tags] with or without a header; ids from the questions', () => {

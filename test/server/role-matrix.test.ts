@@ -74,6 +74,16 @@ const expected: Record<string, Access> = {
   'dashboard.figures': ['analyst', 'admin'],
   'dashboard.live': ['analyst', 'admin'],
   'dashboard.options': ['analyst', 'admin'],
+  'knowledge.list': readers,
+  'knowledge.get': readers,
+  'knowledge.export': readers,
+  'knowledge.search': readers,
+  'knowledge.create': ['designer', 'admin'],
+  'knowledge.saveDraft': ['designer', 'admin'],
+  'knowledge.putArticle': ['designer', 'admin'],
+  'knowledge.deleteArticle': ['designer', 'admin'],
+  'knowledge.import': ['designer', 'admin'],
+  'knowledge.commit': ['designer', 'admin'],
 };
 
 // At runtime `_def.procedures` is the flat record of every procedure by dotted path.

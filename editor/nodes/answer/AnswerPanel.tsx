@@ -6,9 +6,20 @@ import { num, str, withField } from '../raw-data.ts';
 
 export function AnswerPanel({ data, errors, update, readOnly, doc }: NodePanelProps) {
   const articles = doc.knowledge?.articles?.length ?? 0;
+  const base = doc.knowledge?.base;
   return (
     <>
-      <p className="panel-note">{articles ? `Searches this flow's ${articles} knowledge articles` : 'This flow has no knowledge articles yet; the site can provide a knowledge base'}. The best article is used when it scores at least the threshold.</p>
+      {base ? (
+        <p className="panel-note">
+          Searches the knowledge base <strong>{base}</strong> (the version committed with this flow). The best article is used when it scores at least the threshold.{' '}
+          <a href={`#/knowledge/${encodeURIComponent(base)}`}>Open {base}</a> to edit articles or try “which article would answer this?”.
+        </p>
+      ) : (
+        <p className="panel-note">
+          {articles ? `Searches this flow's ${articles} knowledge articles` : 'This flow has no knowledge articles yet; name a knowledge base in the flow settings (knowledge.base)'}. The best article is used when it scores at least the threshold.{' '}
+          <a href="#/knowledge">Knowledge bases</a>
+        </p>
+      )}
       <NumberField label="Minimum score" slider min={0} max={1} step={0.05} value={num(data, 'threshold')} placeholder="0.35" readOnly={readOnly} error={errors.get('threshold')} onChange={(v) => update(withField(data, 'threshold', v), { coalesce: 'threshold' })} />
       <TextAreaField
         label="Answer text"

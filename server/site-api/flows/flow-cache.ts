@@ -1,6 +1,8 @@
 // Compiled flow versions in memory, one compile per version per process: the document is parsed
 // again from the database, intent models are loaded from storage (or trained once and stored),
-// and the knowledge base the flow names is loaded. Concurrent callers share one compile.
+// and the knowledge base the flow names is loaded from the stored index of exactly the
+// knowledge-base version the flow version was committed with. Concurrent callers share one compile.
+// A draft (replay before publish) compiles the same way against the newest knowledge-base version.
 import type { Kysely } from 'kysely';
 import type { CompiledFlow, IntentClassifier, TrainingIntent } from '../../../runtime/index.ts';
 import { compileFlow } from '../../../runtime/index.ts';
@@ -9,7 +11,7 @@ import type { FlowDocument } from '../../../shared/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { parseStoredDocument } from '../../versioning/stored-document.ts';
-import type { KnowledgeLoader } from './knowledge-loader.ts';
+import { KnowledgeIndexStore, latestKnowledgeVersionRow } from '../../knowledge/knowledge-versions.ts';
 import { loadStoredModel, storeModel } from './model-store.ts';
 import { modelKey, trainingSets } from './training-sets.ts';
 
@@ -28,7 +30,6 @@ export type CompiledVersion = { ok: true; flow: CompiledFlow; report: CompileRep
 export interface FlowCacheOptions {
   db: Kysely<Database>;
   clock: Clock;
-  knowledge: KnowledgeLoader;
   /** Versions kept; the least recently used is dropped. Default 32. */
   capacity?: number;
   /** Called after each compile (logging). */
@@ -37,8 +38,11 @@ export interface FlowCacheOptions {
 
 export class FlowCache {
   private readonly entries = new Map<string, Promise<CompiledVersion>>();
+  private readonly knowledge: KnowledgeIndexStore;
 
-  constructor(private readonly o: FlowCacheOptions) {}
+  constructor(private readonly o: FlowCacheOptions) {
+    this.knowledge = new KnowledgeIndexStore(o.db);
+  }
 
   /** The compiled version, compiling it on first use. Failures are not cached, so a fixed cause heals. */
   get(versionId: string): Promise<CompiledVersion> {
@@ -64,10 +68,15 @@ export class FlowCache {
     return pending;
   }
 
+  /** Compiles a draft document as a version would be (not cached), against the newest knowledge-base version. */
+  compileDraft(doc: FlowDocument): Promise<CompiledVersion> {
+    return compileDocument({ ...this.o, knowledge: this.knowledge }, doc, { label: 'draft', knowledgeVersionId: null });
+  }
+
   private async compile(versionId: string): Promise<CompiledVersion> {
-    const row = await this.o.db.selectFrom('versions').select(['id', 'document']).where('id', '=', versionId).executeTakeFirst();
+    const row = await this.o.db.selectFrom('versions').select(['id', 'document', 'knowledge_version_id']).where('id', '=', versionId).executeTakeFirst();
     if (!row) return { ok: false, message: `version ${versionId} does not exist` };
-    const compiled = await compileDocument(this.o, parseStoredDocument(row), versionId);
+    const compiled = await compileDocument({ ...this.o, knowledge: this.knowledge }, parseStoredDocument(row), { label: versionId, knowledgeVersionId: row.knowledge_version_id });
     if (compiled.ok) this.o.onCompiled?.(compiled.report);
     return compiled;
   }
@@ -75,12 +84,20 @@ export class FlowCache {
 
 /**
  * Compiles a parsed flow document as the site runtime does: stored intent models are loaded (or
- * trained and stored), and the knowledge base it names is loaded. Not cached; replays compile the
- * draft with it. `label` names the document in messages and the report (a version id, or `draft`).
+ * trained and stored), and the knowledge base it names is loaded from the stored index of
+ * `knowledgeVersionId`, or of its newest version when there is no pin (drafts, and versions
+ * committed before knowledge bases were stored, migration 0007). `label` names the document in
+ * messages and the report (a version id, or `draft`).
  */
-export async function compileDocument(o: Pick<FlowCacheOptions, 'db' | 'clock' | 'knowledge'>, doc: FlowDocument, label: string): Promise<CompiledVersion> {
+async function compileDocument(
+  o: { db: Kysely<Database>; clock: Clock; knowledge: KnowledgeIndexStore },
+  doc: FlowDocument,
+  at: { label: string; knowledgeVersionId: string | null },
+): Promise<CompiledVersion> {
   const started = performance.now();
   const { db } = o;
+  const { label } = at;
+  const named = label === 'draft' ? 'the draft' : `version ${label}`;
   const report: CompileReport = { versionId: label, loaded: [], trained: [], totalMs: 0 };
 
   const stored = new Map<string, IntentClassifier>();
@@ -94,9 +111,12 @@ export async function compileDocument(o: Pick<FlowCacheOptions, 'db' | 'clock' |
   }
   let knowledge;
   if (doc.knowledge?.base !== undefined) {
-    const loaded = await o.knowledge(doc.knowledge.base);
+    const pinned = at.knowledgeVersionId ?? (await latestKnowledgeVersionRow(db, doc.knowledge.base))?.id;
+    if (pinned === undefined) return { ok: false, message: `${named} names knowledge base "${doc.knowledge.base}", which has no stored version` };
+    const loaded = await o.knowledge.get(pinned);
     if (!loaded.ok) return { ok: false, message: loaded.message };
-    knowledge = loaded.knowledge;
+    if (loaded.kbId !== doc.knowledge.base) return { ok: false, message: `${named} names knowledge base "${doc.knowledge.base}" but is pinned to a version of "${loaded.kbId}"` };
+    knowledge = loaded.index;
   }
 
   const trained: Array<{ key: string; locale: string; model: IntentClassifier; ms: number }> = [];
@@ -117,7 +137,7 @@ export async function compileDocument(o: Pick<FlowCacheOptions, 'db' | 'clock' |
   });
   if (!compiled.ok) {
     const first = compiled.problems.find((p) => p.severity === 'error');
-    return { ok: false, message: `${label === 'draft' ? 'the draft' : `version ${label}`} does not compile: ${first?.path}: ${first?.message}` };
+    return { ok: false, message: `${named} does not compile: ${first?.path}: ${first?.message}` };
   }
   for (const t of trained) {
     await storeModel(db, { key: t.key, locale: t.locale, model: t.model, trainingMs: t.ms, now: o.clock.now() });

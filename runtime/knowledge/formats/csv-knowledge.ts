@@ -1,8 +1,8 @@
 // Knowledge-base articles as CSV: `question,answer[,url,tags]` with an optional header row, which
 // may also name `id` and `locale` columns in any order. Tags are separated by `|` or `;`
 // (commas separate fields). Quoted fields may hold commas, doubled quotes and line breaks.
-import { knowledgeArticle, type KnowledgeArticle } from '../../shared/index.ts';
-import { parseCsv } from '../../runtime/nlu/csv.ts';
+import { knowledgeArticle, type KnowledgeArticle } from '../../../shared/index.ts';
+import { parseCsv } from '../../nlu/csv.ts';
 import { uniqueSlug } from './article-slug.ts';
 import type { ImportProblem, ImportResult } from './import-problem.ts';
 

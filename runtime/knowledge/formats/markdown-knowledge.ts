@@ -1,7 +1,7 @@
 // One knowledge-base article per Markdown file. Optional front matter between `---` lines sets
 // `title`, `url`, `tags`, `id` and `locale`; without a title the first `# heading` is the title
 // (and leaves the body); without an id the file name is the id.
-import { articleId, knowledgeArticle, type KnowledgeArticle } from '../../shared/index.ts';
+import { articleId, knowledgeArticle, type KnowledgeArticle } from '../../../shared/index.ts';
 import { slugify } from './article-slug.ts';
 import type { ImportProblem, ImportResult } from './import-problem.ts';
 
