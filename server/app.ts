@@ -41,7 +41,7 @@ export interface CreateAppOptions {
 export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
   // maxParamLength: a batched tRPC GET names every procedure in the path (`/trpc/a.b,c.d,…`);
   // Fastify's default of 100 characters answered a five-query batch with 414.
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: o.config.bodyLimit, trustProxy: o.config.trustProxy, maxParamLength: 5000 });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: o.config.bodyLimit, trustProxy: o.config.trustProxy, routerOptions: { maxParamLength: 5000 } });
   const clock = o.clock ?? systemClock;
   const site = createSiteRuntime({
     db: o.db,
