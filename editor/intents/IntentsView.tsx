@@ -95,6 +95,7 @@ export function IntentsView() {
             );
           })}
         </ul>
+        {filter && visible.length === 0 && <p className="muted small">No intent matches “{filter}”.</p>}
         <p className="muted small">{total.toLocaleString()} examples in all</p>
       </aside>
       <section className="intents-main">

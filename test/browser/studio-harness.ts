@@ -21,6 +21,8 @@ export interface Account {
 export interface Studio {
   url: string;
   accounts: { admin: Account; designer: Account; reviewer: Account };
+  /** Ends every session of the account on the server (as expiry or a revocation would); returns how many. */
+  endSessions(email: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,16 @@ export async function startStudio(o: { flows?: JsonObject[] } = {}): Promise<Stu
   return {
     url: server.url,
     accounts,
+    endSessions: async (email) => {
+      const { db: conn, close: closeConn } = openDatabase(config.databaseUrl);
+      try {
+        const user = await conn.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+        const deleted = await conn.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
+        return Number(deleted.numDeletedRows);
+      } finally {
+        await closeConn();
+      }
+    },
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
