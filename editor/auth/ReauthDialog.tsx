@@ -41,11 +41,10 @@ export function ReauthDialog({ user }: { user: CurrentUser }) {
     if (password) signIn.mutate();
   };
   return (
+    // No close button: closing without signing in would leave every save failing; signing out is the way out.
     <Dialog
       open={open}
       title="Your session has ended"
-      // Closing without signing in would leave every save failing; signing out is the way out.
-      onClose={() => undefined}
       footer={
         <>
           <button type="button" className="btn btn-ghost" onClick={() => signOut.mutate()} disabled={signOut.isPending}>

@@ -176,6 +176,7 @@ describe('building a flow from scratch', () => {
     await inspector(page).getByLabel('Reason').fill('asked_for_human');
     await expect.poll(() => node(page, 'message_2').innerText()).toContain('Let me find a colleague');
     expect(await node(page, 'handoff_1').innerText()).toContain('orders');
+    await shot(page, 'build-02b-inspector');
   });
 
   it('gives each routed intent its examples, straight from the router', async () => {
@@ -253,6 +254,8 @@ describe('building a flow from scratch', () => {
     await page.getByRole('link', { name: 'Order help' }).click();
     await page.getByTestId('diff-view').waitFor();
     await expect.poll(() => page.getByTestId('diff-view').innerText()).toContain('Legal threats go to the legal team');
+    await page.getByTestId('rule-diff-new-rule').scrollIntoViewIfNeeded();
+    await shot(page, 'build-04b-first-version-review');
     await page.getByLabel('Review comment').fill('Legal threats escalate urgently; fine.');
     await page.locator('.decision-box').getByRole('button', { name: 'Approve', exact: true }).click();
     await page.locator('.badge', { hasText: 'approved' }).first().waitFor();
@@ -268,6 +271,7 @@ describe('building a flow from scratch', () => {
     await production.getByRole('button', { name: 'Deploy to production' }).click();
     await production.getByRole('button', { name: 'Deploy to production' }).click();
     await expect.poll(() => production.innerText()).toMatch(/Version 1 is live here/);
+    await shot(page, 'build-04c-deployed');
   });
 
   it('answers a customer through the widget with a production key, and hands them over', async () => {
@@ -275,7 +279,7 @@ describe('building a flow from scratch', () => {
     await admin.getByRole('button', { name: 'Sign out' }).click();
     await signIn(admin, studio.url, studio.accounts.admin.email, studio.accounts.admin.password);
     await admin.getByRole('link', { name: 'Settings' }).click();
-    await admin.getByRole('link', { name: 'Sites' }).click();
+    await admin.getByRole('tab', { name: 'Sites & keys' }).click();
     await admin.getByRole('button', { name: 'New production key for Demo site' }).click();
     const secret = (await admin.getByTestId('new-key-secret').innerText()).trim();
     expect(await admin.getByLabel('Widget snippet').innerText()).toContain(`data-site-key="${secret}"`);
@@ -286,9 +290,15 @@ describe('building a flow from scratch', () => {
     const w = widget(customer);
     await w.launcher.click();
     await expect.poll(() => w.messages('bot').first().textContent(), { timeout: 30_000 }).toBe('Hello! How can I help?');
-    await w.input.fill('can I talk to a person please');
+    await w.input.fill('I need to talk to a human');
     await w.send.click();
-    await expect.poll(() => w.messages('bot').allTextContents(), { timeout: 30_000 }).toContain('Let me find a colleague for you.');
+    await expect
+      .poll(() => w.messages('bot').allTextContents(), { timeout: 30_000 })
+      .toContain('Let me find a colleague for you.')
+      .catch(async (e: unknown) => {
+        await customer.screenshot({ path: join(shots, 'failed-build-widget.png') });
+        throw new Error(`${String(e)}; the widget shows: ${await w.log.innerText()}`);
+      });
     await expect.poll(() => w.human.textContent()).toBe('Connecting you to a person…');
     await expect.poll(() => w.notices.allTextContents()).toContainEqual(expect.stringMatching(/Connecting you/));
     await customer.screenshot({ path: join(shots, 'build-06-widget.png') });
