@@ -122,7 +122,7 @@ describe('building a flow from scratch', () => {
     const gx = greeting.x + greeting.width / 2;
     const gy = greeting.y + 14;
     const column = greeting.width + 50;
-    // Left to right: greeting → router → the two answers; the handoff under the router.
+    // Left to right: greeting → router → the two answers; the refund's handoff under the router.
     const drops: [string, string, { x: number; y: number }][] = [
       ['intent', 'intent_1', { x: gx + column, y: gy }],
       ['message', 'message_1', { x: gx + 2 * column, y: gy - 40 }],
@@ -151,14 +151,14 @@ describe('building a flow from scratch', () => {
     await inspector(page).getByRole('button', { name: 'Remove greeting' }).click();
     await routed.fill('order_status');
     await routed.press('Enter');
-    await routed.fill('talk_to_human');
+    await routed.fill('refund');
     await routed.press('Enter');
-    await port(node(page, 'intent_1'), 'talk_to_human').waitFor();
+    await port(node(page, 'intent_1'), 'refund').waitFor();
 
     await connect(page, 'greeting', 'next', 'intent_1');
     await connect(page, 'intent_1', 'order_status', 'message_1');
     await connect(page, 'message_1', 'next', 'end');
-    await connect(page, 'intent_1', 'talk_to_human', 'message_2');
+    await connect(page, 'intent_1', 'refund', 'message_2');
     await connect(page, 'message_2', 'next', 'handoff_1');
     // The greeting's port led to the end before; a port leads to one place, so that edge went.
     await expect.poll(() => page.locator('.canvas .react-flow__edge').count()).toBe(6);
@@ -173,7 +173,7 @@ describe('building a flow from scratch', () => {
     await inspector(page).getByLabel('Message').fill('Let me find a colleague for you.');
     await node(page, 'handoff_1').click();
     await inspector(page).getByLabel('Queue').fill('orders');
-    await inspector(page).getByLabel('Reason').fill('asked_for_human');
+    await inspector(page).getByLabel('Reason').fill('refund_request');
     await expect.poll(() => node(page, 'message_2').innerText()).toContain('Let me find a colleague');
     expect(await node(page, 'handoff_1').innerText()).toContain('orders');
     await shot(page, 'build-02b-inspector');
@@ -183,7 +183,7 @@ describe('building a flow from scratch', () => {
     const { page } = designer;
     const examples: Record<string, string[]> = {
       order_status: ['where is my order', 'when will my order arrive', 'track my parcel', 'has my package shipped', 'my delivery is late', 'order status please', 'when does my order come', 'where is my parcel'],
-      talk_to_human: ['I need to talk to a human', 'can I speak to a person', 'connect me to an agent', 'real person please', 'let me talk to someone', 'I want a human', 'get me a customer service agent', 'speak to a representative'],
+      refund: ['I want a refund', 'give me my money back', 'can I get a refund', 'refund my purchase', 'I would like my money back', 'how do I get refunded', 'please refund me', 'money back for this'],
     };
     for (const [intent, lines] of Object.entries(examples)) {
       await node(page, 'intent_1').click();
@@ -195,7 +195,7 @@ describe('building a flow from scratch', () => {
       await page.getByRole('tab', { name: 'Canvas' }).click();
     }
     await node(page, 'intent_1').click();
-    await expect.poll(() => inspector(page).getByRole('list', { name: 'Examples of the routed intents' }).innerText()).toMatch(/order_status\s+8 examples[\s\S]*talk_to_human\s+8 examples/);
+    await expect.poll(() => inspector(page).getByRole('list', { name: 'Examples of the routed intents' }).innerText()).toMatch(/order_status\s+8 examples[\s\S]*refund\s+8 examples/);
   });
 
   it('writes an escalation rule in the visual builder, and the problems are gone', async () => {
@@ -290,7 +290,7 @@ describe('building a flow from scratch', () => {
     const w = widget(customer);
     await w.launcher.click();
     await expect.poll(() => w.messages('bot').first().textContent(), { timeout: 30_000 }).toBe('Hello! How can I help?');
-    await w.input.fill('I need to talk to a human');
+    await w.input.fill('I want a refund');
     await w.send.click();
     await expect
       .poll(() => w.messages('bot').allTextContents(), { timeout: 30_000 })
@@ -300,7 +300,8 @@ describe('building a flow from scratch', () => {
         throw new Error(`${String(e)}; the widget shows: ${await w.log.innerText()}`);
       });
     await expect.poll(() => w.human.textContent()).toBe('Connecting you to a person…');
-    await expect.poll(() => w.notices.allTextContents()).toContainEqual(expect.stringMatching(/Connecting you/));
+    // Handed over by the flow's own handoff node, to its queue.
+    await expect.poll(() => w.notices.allTextContents()).toContainEqual(expect.stringMatching(/Connecting you to our orders team/));
     await customer.screenshot({ path: join(shots, 'build-06-widget.png') });
     await customer.close();
   });
