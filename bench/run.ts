@@ -13,6 +13,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   knowledge: async () => (await import('./knowledge.ts')).benchKnowledge,
   replay: async () => (await import('./replay.ts')).benchReplay,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard,
+  editor: async () => (await import('./editor.ts')).benchEditor,
 };
 
 const only = process.argv.slice(2);

@@ -28,7 +28,9 @@ export function editorIsStale(root = process.cwd()): boolean {
 export function buildEditor(o: { force?: boolean; root?: string } = {}): boolean {
   const root = o.root ?? process.cwd();
   if (!o.force && !editorIsStale(root)) return false;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (bigger,
+  // slower, jsx-dev-runtime): the tests and the benchmark must drive what users get.
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), NODE_ENV: 'production' };
   execFileSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit', env, cwd: root });
   return true;
 }

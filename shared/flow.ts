@@ -36,6 +36,9 @@ export const variableDefinition = z.strictObject({
 });
 export type VariableDefinition = z.output<typeof variableDefinition>;
 
+/** A locale tag keying an intent's other-language examples (`de`, `pt-BR`). */
+export const localeTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a locale tag such as de or pt-BR.');
+
 export const intentDefinition = z.strictObject({
   name: identifier,
   /** How the bot names the intent when it asks "Did you mean …?". Default: the name with spaces. */
@@ -45,7 +48,7 @@ export const intentDefinition = z.strictObject({
    * Examples in the flow's other locales, keyed by locale tag (`de`, `fr-CA`). Each locale gets a
    * model of its own; a conversation in a locale without one uses the flow's main model.
    */
-  localeExamples: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a locale tag such as de or pt-BR.'), z.array(z.string().max(2000))).optional(),
+  localeExamples: z.record(localeTag, z.array(z.string().max(2000))).optional(),
   description: z.string().max(1000).optional(),
 });
 export type IntentDefinition = z.output<typeof intentDefinition>;

@@ -1,12 +1,17 @@
 // React Query settings: the studio is the source of truth, so refetch on focus, but never retry
 // a 4xx (a wrong role or a stale save does not get better by asking again).
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isSessionEndedError, waitForSignIn } from '../auth/session-expiry.ts';
 import { apiFailure } from './api-failure.ts';
 
-/** When the session ends (expired, signed out elsewhere), go back to the sign-in screen. */
+/**
+ * When the session ends (expired, signed out elsewhere) under a signed-in screen, ask the person to
+ * sign in again in place (keeping what they were doing); without a user there is nothing to keep.
+ */
 function onSessionEnded(error: unknown): void {
-  const f = apiFailure(error);
-  if (f.code === 'UNAUTHORIZED' && f.message === 'Sign in first.') queryClient.setQueryData(['auth.me'], null);
+  if (!isSessionEndedError(error)) return;
+  if (queryClient.getQueryData(['auth.me'])) void waitForSignIn();
+  else queryClient.setQueryData(['auth.me'], null);
 }
 
 export const queryClient: QueryClient = new QueryClient({

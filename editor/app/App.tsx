@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../shared/index.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { CurrentUserContext } from '../auth/current-user.ts';
 import { SignIn } from '../auth/SignIn.tsx';
+import { ReauthDialog } from '../auth/ReauthDialog.tsx';
 import { hasRole, useSession } from '../auth/use-session.ts';
 import { FlowList } from '../flows/FlowList.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -64,6 +65,7 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </AppShell>
+      <ReauthDialog user={user} />
       <Toaster />
     </CurrentUserContext.Provider>
   );

@@ -2,11 +2,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser, Role } from '../../shared/index.ts';
 import { api } from '../api/trpc.ts';
+import { sessionEnded, waitForSignIn } from './session-expiry.ts';
 
 export const sessionKey = ['auth.me'] as const;
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: () => api.auth.me.query(), staleTime: 60_000 });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: async () => {
+      const me = await api.auth.me.query();
+      const before = client.getQueryData<CurrentUser | null>(sessionKey);
+      // The session ended under an open screen: keep it (and its unsaved work) and ask to sign in again.
+      if (!me && before) {
+        void waitForSignIn();
+        return before;
+      }
+      return me;
+    },
+    staleTime: 60_000,
+  });
 }
 
 export function useSignIn() {
@@ -25,6 +40,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.auth.logout.mutate(),
     onSettled: () => {
+      sessionEnded.set(false);
       client.setQueryData(sessionKey, null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
     },

@@ -74,6 +74,8 @@ export function Canvas() {
   const [nodes, setNodes] = useState<FlowRfNode[]>(() => buildNodes([], doc, deco));
   const [edges, setEdges] = useState<FlowRfEdge[]>(() => buildEdges([], doc, deco));
   const [pending, setPending] = useState<PendingConnection | null>(null);
+  /** A palette item is being dragged over the canvas (the canvas shows where it can land). */
+  const [dropping, setDropping] = useState(false);
   // Large flows open on their first steps at a readable zoom; fitting 500 nodes would draw them all, unreadably small.
   const [initialFit] = useState(() => (doc.nodes.length > LARGE_FLOW ? { ...fitViewOptions, nodes: firstSteps(doc, 16).map((id) => ({ id })) } : fitViewOptions));
   const wrapper = useRef<HTMLDivElement>(null);
@@ -165,9 +167,16 @@ export function Canvas() {
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
       const screen = { x: point.clientX, y: point.clientY };
+      // Let go over a node rather than its small inlet dot: connect to that node, as people expect.
+      const over = document.elementFromPoint(screen.x, screen.y)?.closest<HTMLElement>('.react-flow__node');
+      const target = over?.dataset.id;
+      if (target && target !== state.fromNode.id && over.querySelector('.react-flow__handle.target')) {
+        onConnect({ source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? 'next', target, targetHandle: null });
+        return;
+      }
       setPending({ source: state.fromNode.id, sourceHandle: state.fromHandle.id ?? 'next', screen, flow: rf.screenToFlowPosition(screen) });
     },
-    [readOnly, rf],
+    [readOnly, rf, onConnect],
   );
 
   const onDelete = useCallback(
@@ -196,8 +205,13 @@ export function Canvas() {
     if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
+    if (!dropping) setDropping(true);
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setDropping(false);
   };
   const onDrop = (e: DragEvent) => {
+    setDropping(false);
     const type = e.dataTransfer.getData(PALETTE_MIME);
     if (readOnly || !type) return;
     e.preventDefault();
@@ -217,7 +231,7 @@ export function Canvas() {
   const large = nodes.length > LARGE_FLOW;
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className={dropping ? 'canvas is-drop-target' : 'canvas'} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<FlowRfNode, FlowRfEdge>
         nodes={nodes}
         edges={edges}
@@ -228,6 +242,7 @@ export function Canvas() {
         onConnect={onConnect}
         onReconnect={onReconnect}
         onConnectEnd={onConnectEnd}
+        connectionRadius={32}
         onDelete={onDelete}
         defaultEdgeOptions={defaultEdgeOptions}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}

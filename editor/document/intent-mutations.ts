@@ -42,3 +42,28 @@ export function renameIntent(doc: EditorDoc, from: string, to: string): EditorDo
 export function setExamples(doc: EditorDoc, name: string, examples: string[]): EditorDoc {
   return updateIntent(doc, name, { examples });
 }
+
+/** Sets an intent's examples in another locale (`de`); an empty list keeps the locale listed. */
+export function setLocaleExamples(doc: EditorDoc, name: string, locale: string, examples: string[]): EditorDoc {
+  return { ...doc, intents: intentsOf(doc).map((i) => (i.name === name ? { ...i, localeExamples: { ...i.localeExamples, [locale]: examples } } : i)) };
+}
+
+/** Drops a locale's examples from every intent (the flow no longer trains a model for it). */
+export function removeLocale(doc: EditorDoc, locale: string): EditorDoc {
+  return {
+    ...doc,
+    intents: intentsOf(doc).map((i) => {
+      if (!i.localeExamples || !(locale in i.localeExamples)) return i;
+      const { [locale]: _dropped, ...rest } = i.localeExamples;
+      const { localeExamples: _all, ...intent } = i;
+      return Object.keys(rest).length > 0 ? { ...intent, localeExamples: rest } : intent;
+    }),
+  };
+}
+
+/** The other locales any intent of the flow has examples for, sorted. */
+export function otherLocales(doc: EditorDoc): string[] {
+  const locales = new Set(intentsOf(doc).flatMap((i) => Object.keys(i.localeExamples ?? {})));
+  locales.delete(doc.locale ?? 'en');
+  return [...locales].sort();
+}

@@ -18,11 +18,13 @@ export interface ExampleListProps {
   onEdit: (row: ExampleRow, text: string) => void;
   onDelete: (row: ExampleRow) => void;
   onOpenIntent?: (intent: string) => void;
+  /** The list's accessible name. Default "Examples". */
+  label?: string;
 }
 
 const ROW_HEIGHT = 36;
 
-export function ExampleList({ rows, showIntent, readOnly, onEdit, onDelete, onOpenIntent }: ExampleListProps) {
+export function ExampleList({ rows, showIntent, readOnly, onEdit, onDelete, onOpenIntent, label = 'Examples' }: ExampleListProps) {
   const parent = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -32,7 +34,7 @@ export function ExampleList({ rows, showIntent, readOnly, onEdit, onDelete, onOp
     setEditing(null);
   };
   return (
-    <div ref={parent} className="example-list" role="list" aria-label="Examples" data-testid="example-list">
+    <div ref={parent} className="example-list" role="list" aria-label={label} data-testid="example-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;

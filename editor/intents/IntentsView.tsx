@@ -2,7 +2,7 @@
 // examples virtualised, and a search across every example of the flow.
 import { useEffect, useMemo, useState } from 'react';
 import { identifierPattern } from '../../shared/index.ts';
-import { addIntent, removeIntent, renameIntent, setExamples, updateIntent } from '../document/intent-mutations.ts';
+import { addIntent, otherLocales, removeIntent, renameIntent, setExamples, setLocaleExamples, updateIntent } from '../document/intent-mutations.ts';
 import { uniqueId } from '../document/ids.ts';
 import { useDoc, useProblems, useStudio, useUi } from '../studio/studio-context.ts';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -10,6 +10,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { TextField } from '../inspector/fields/TextField.tsx';
 import { ExampleList, type ExampleRow } from './ExampleList.tsx';
 import { IntentQuality } from './IntentQuality.tsx';
+import { ExampleLanguage } from './ExampleLanguage.tsx';
 
 export function IntentsView() {
   const { store, ui, readOnly } = useStudio();
@@ -19,6 +20,8 @@ export function IntentsView() {
   const [selected, setSelected] = useState<string | null>(focus ?? intents[0]?.name ?? null);
   const [filter, setFilter] = useState('');
   const [search, setSearch] = useState('');
+  /** The other locale whose examples are shown (null: the flow's main locale). */
+  const [locale, setLocale] = useState<string | null>(null);
   useEffect(() => {
     if (focus) {
       setSelected(focus);
@@ -92,6 +95,7 @@ export function IntentsView() {
             );
           })}
         </ul>
+        {filter && visible.length === 0 && <p className="muted small">No intent matches “{filter}”.</p>}
         <p className="muted small">{total.toLocaleString()} examples in all</p>
       </aside>
       <section className="intents-main">
@@ -101,9 +105,9 @@ export function IntentsView() {
           {search && <span className="muted small">{searchRows.length.toLocaleString()} matches</span>}
         </div>
         {search ? (
-          <ExampleList rows={searchRows} showIntent readOnly={readOnly} onEdit={editExample} onDelete={deleteExample} onOpenIntent={(name) => { setSelected(name); setSearch(''); }} />
+          <ExampleList label="Matching examples" rows={searchRows} showIntent readOnly={readOnly} onEdit={editExample} onDelete={deleteExample} onOpenIntent={(name) => { setSelected(name); setSearch(''); }} />
         ) : current ? (
-          <IntentEditor key={current.name} name={current.name} onRenamed={setSelected} onDeleted={() => setSelected(intents.find((i) => i.name !== current.name)?.name ?? null)} editExample={editExample} deleteExample={deleteExample} />
+          <IntentEditor key={current.name} name={current.name} locale={locale} onLocale={setLocale} onRenamed={setSelected} onDeleted={() => setSelected(intents.find((i) => i.name !== current.name)?.name ?? null)} editExample={editExample} deleteExample={deleteExample} />
         ) : (
           <EmptyState icon="intent" title="No intents yet" action={!readOnly ? <button type="button" className="btn btn-primary" onClick={add}>Add the first intent</button> : undefined}>
             An intent is something customers want ("where is my order"). Give each a few dozen example phrasings; an intent router sends each intent its own way.
@@ -114,7 +118,7 @@ export function IntentsView() {
   );
 }
 
-function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }: { name: string; onRenamed: (n: string) => void; onDeleted: () => void; editExample: (r: ExampleRow, t: string) => void; deleteExample: (r: ExampleRow) => void }) {
+function IntentEditor({ name, locale, onLocale, onRenamed, onDeleted, editExample, deleteExample }: { name: string; locale: string | null; onLocale: (l: string | null) => void; onRenamed: (n: string) => void; onDeleted: () => void; editExample: (r: ExampleRow, t: string) => void; deleteExample: (r: ExampleRow) => void }) {
   const { store, readOnly } = useStudio();
   const intent = useDoc((d) => d.intents?.find((i) => i.name === name));
   const problems = useProblems((p) => p.byIntent.get(name));
@@ -122,9 +126,17 @@ function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }
   const [nameText, setNameText] = useState(name);
   const [nameError, setNameError] = useState<string | undefined>();
   const [draft, setDraft] = useState('');
-  const rows = useMemo(() => (intent?.examples ?? []).map((text, index) => ({ intent: name, index, text })), [intent, name]);
+  const main = useDoc((d) => d.locale ?? 'en');
+  const others = useDoc(otherLocales);
+  const shown = locale !== null && (others.includes(locale) || intent?.localeExamples?.[locale]) ? locale : null;
+  const examples = useMemo(() => (shown === null ? intent?.examples : intent?.localeExamples?.[shown]) ?? [], [intent, shown]);
+  const rows = useMemo(() => examples.map((text, index) => ({ intent: name, index, text })), [examples, name]);
   if (!intent) return null;
-  const examples = intent.examples ?? [];
+  const language = shown ?? main;
+  /** Replaces the examples of the language shown. */
+  const setShown = (label: string, next: string[]) => store.change(label, (d) => (shown === null ? setExamples(d, name, next) : setLocaleExamples(d, name, shown, next)));
+  const editShown = shown === null ? editExample : (row: ExampleRow, text: string) => setShown('Edit example', examples.map((e, i) => (i === row.index ? text : e)));
+  const deleteShown = shown === null ? deleteExample : (row: ExampleRow) => setShown('Delete example', examples.filter((_, i) => i !== row.index));
 
   const commitName = () => {
     const next = nameText.trim();
@@ -137,7 +149,7 @@ function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }
   const addExamples = () => {
     const lines = draft.split('\n').map((l) => l.trim()).filter((l) => l && !examples.includes(l));
     if (lines.length === 0) return;
-    store.change(lines.length === 1 ? 'Add example' : `Add ${lines.length} examples`, (d) => setExamples(d, name, [...lines, ...examples]));
+    setShown(lines.length === 1 ? 'Add example' : `Add ${lines.length} examples`, [...lines, ...examples]);
     setDraft('');
   };
 
@@ -180,11 +192,21 @@ function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }
           </ul>
         )}
         <IntentQuality intent={name} />
+        <ExampleLanguage
+          main={main}
+          others={others}
+          value={shown}
+          onChange={onLocale}
+          onAdd={(l) => {
+            if (!intent.localeExamples?.[l]) store.change(`Add ${l} examples`, (d) => setLocaleExamples(d, name, l, []));
+            onLocale(l);
+          }}
+        />
       </div>
       {!readOnly && (
         <div className="example-add">
           <label htmlFor="new-example" className="field-label">
-            Add examples <span className="muted small">(one per line; Enter adds, Shift+Enter for another line)</span>
+            Add {shown === null ? 'examples' : `${shown} examples`} <span className="muted small">(one per line; Enter adds, Shift+Enter for another line)</span>
           </label>
           <div className="example-add-row">
             <textarea
@@ -192,7 +214,7 @@ function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }
               className="input textarea"
               rows={1}
               value={draft}
-              placeholder="How a customer might say it"
+              placeholder={shown === null ? 'How a customer might say it' : `How a customer might say it in ${shown}`}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.shiftKey) {
@@ -208,13 +230,19 @@ function IntentEditor({ name, onRenamed, onDeleted, editExample, deleteExample }
         </div>
       )}
       <div className="example-list-header">
-        <strong>{examples.length.toLocaleString()} examples</strong>
+        <strong>
+          {examples.length.toLocaleString()} {language} examples
+        </strong>
         <span className="muted small">Aim for 20 or more varied phrasings per intent.</span>
       </div>
       {examples.length === 0 ? (
-        <p className="panel-note">No examples yet. Without examples the intent cannot be recognised (and the flow cannot be committed).</p>
+        <p className="panel-note">
+          {shown === null
+            ? 'No examples yet. Without examples the intent cannot be recognised (and the flow cannot be committed).'
+            : `No ${shown} examples yet. Until it has some, ${shown} conversations are matched to this intent with the ${main} examples' model.`}
+        </p>
       ) : (
-        <ExampleList rows={rows} showIntent={false} readOnly={readOnly} onEdit={editExample} onDelete={deleteExample} />
+        <ExampleList key={language} label={`${language} examples of ${name}`} rows={rows} showIntent={false} readOnly={readOnly} onEdit={editShown} onDelete={deleteShown} />
       )}
     </div>
   );

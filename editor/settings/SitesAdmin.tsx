@@ -15,12 +15,12 @@ export function SitesAdmin() {
   const sites = useQuery({ queryKey: ['sites.list'], queryFn: () => api.sites.list.query() });
   const refresh = () => client.invalidateQueries({ queryKey: ['sites.list'] });
   const [site, setSite] = useState({ id: '', name: '' });
-  const [secret, setSecret] = useState<{ siteId: string; secret: string } | null>(null);
+  const [secret, setSecret] = useState<{ siteId: string; environment: Environment; secret: string } | null>(null);
   const createSite = useMutation({ mutationFn: () => api.sites.create.mutate(site), onSuccess: () => (setSite({ id: '', name: '' }), void refresh()) });
   const createKey = useMutation({
     mutationFn: (v: { siteId: string; environment: Environment }) => api.sites.createKey.mutate({ ...v, label: '' }),
     onSuccess: (r, v) => {
-      setSecret({ siteId: v.siteId, secret: r.secret });
+      setSecret({ siteId: v.siteId, environment: v.environment, secret: r.secret });
       void refresh();
     },
     onError: (e) => notify('error', 'No key created', describeFailure(e)),
@@ -32,8 +32,19 @@ export function SitesAdmin() {
         <h2 className="card-title">Sites</h2>
         {secret && (
           <div className="secret-box" role="alert">
-            <strong>New key for {secret.siteId}: copy it now, it is shown only once.</strong>
-            <code className="mono">{secret.secret}</code>
+            <strong>
+              New {secret.environment} key for {secret.siteId}: copy it now, it is shown only once.
+            </strong>
+            <code className="mono" data-testid="new-key-secret">
+              {secret.secret}
+            </code>
+            <p className="small">
+              Put the widget on the site's pages with this key (it runs what is deployed to {secret.environment}):
+            </p>
+            <pre className="mono small snippet" aria-label="Widget snippet">{`<script src="${window.location.origin}/widget.js" data-site-key="${secret.secret}" data-flow="<flow id>" defer></script>`}</pre>
+            <p className="small">
+              Or <a href={`/demo?key=${encodeURIComponent(secret.secret)}`} target="_blank" rel="noreferrer">try it on the demo page</a> (banking-support; add <code>&amp;flow=&lt;flow id&gt;</code> to the address for another flow).
+            </p>
             <div className="button-row">
               <button type="button" className="btn btn-sm" onClick={() => void navigator.clipboard?.writeText(secret.secret).then(() => notify('success', 'Key copied'))}>
                 <Icon name="copy" size={13} /> Copy
@@ -60,7 +71,7 @@ export function SitesAdmin() {
                 <span className="muted mono small">{s.id}</span>
                 <div className="button-row">
                   {environments.map((env) => (
-                    <button key={env} type="button" className="btn btn-xs" onClick={() => createKey.mutate({ siteId: s.id, environment: env })}>
+                    <button key={env} type="button" className="btn btn-xs" aria-label={`New ${env} key for ${s.name}`} onClick={() => createKey.mutate({ siteId: s.id, environment: env })}>
                       <Icon name="key" size={12} /> New {env} key
                     </button>
                   ))}
@@ -84,7 +95,7 @@ export function SitesAdmin() {
                           {k.revokedAt ? (
                             <span className="muted small">revoked {formatTime(k.revokedAt)}</span>
                           ) : (
-                            <button type="button" className="btn btn-ghost btn-xs" onClick={() => revoke.mutate(k.id)}>
+                            <button type="button" className="btn btn-ghost btn-xs" aria-label={`Revoke key ${k.prefix}…`} onClick={() => revoke.mutate(k.id)}>
                               Revoke
                             </button>
                           )}
@@ -108,7 +119,8 @@ export function SitesAdmin() {
         >
           <label className="field">
             <span className="field-label">Id</span>
-            <input className="input mono" required pattern="[a-z0-9][a-z0-9-]*" value={site.id} onChange={(e) => setSite({ ...site, id: e.target.value })} />
+            <input className="input mono" required pattern="[a-z0-9][a-z0-9-]*" placeholder="e.g. shop-web" aria-describedby="site-id-help" value={site.id} onChange={(e) => setSite({ ...site, id: e.target.value })} />
+            <span id="site-id-help" className="field-help">Lowercase letters, digits and dashes; it cannot change later.</span>
           </label>
           <label className="field">
             <span className="field-label">Name</span>

@@ -7,6 +7,7 @@ import { apiFailure, describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
 import { useCurrentUser } from '../auth/current-user.ts';
 import { hasRole } from '../auth/use-session.ts';
+import { isSessionEndedError, waitForSignIn } from '../auth/session-expiry.ts';
 import { DocumentStore } from '../document/document-store.ts';
 import { toEditorDoc, toJsonDocument } from '../document/editor-document.ts';
 import { emptyProblemIndex, type ProblemIndex } from '../document/problem-index.ts';
@@ -81,6 +82,7 @@ function LoadedStudio({ flowId, panel, draft }: { flowId: string; panel: string 
         {
           save: (doc, baseRevision) => api.flows.saveDraft.mutate({ flowId, baseRevision, document: toJsonDocument(doc) }),
           failure: (error) => {
+            if (isSessionEndedError(error)) return { conflict: null, message: 'your session has ended; sign in again to save', retry: false, resumeWhen: waitForSignIn() };
             const f = apiFailure(error);
             return { conflict: f.conflict, message: f.message, retry: f.code === 'NETWORK' || (f.httpStatus ?? 500) >= 500 || f.code === 'TOO_MANY_REQUESTS' };
           },

@@ -19,8 +19,11 @@ export interface SaveState {
 
 export interface SaveTransport {
   save(doc: EditorDoc, baseRevision: number): Promise<{ revision: number; savedAt: string }>;
-  /** Classifies a failed save. */
-  failure(error: unknown): { conflict: SaveConflict | null; message: string; retry: boolean };
+  /**
+   * Classifies a failed save. `resumeWhen` (e.g. the person signing in again after their session
+   * ended) pauses autosave until it resolves, then saves again.
+   */
+  failure(error: unknown): { conflict: SaveConflict | null; message: string; retry: boolean; resumeWhen?: Promise<void> };
 }
 
 /** Quiet time after the last edit before saving. Default 800 ms. */
@@ -35,6 +38,8 @@ export class Autosave {
   #inFlight: Promise<void> | null = null;
   #retryMs = 2000;
   #readOnly: boolean;
+  /** Set while a failed save waits for `resumeWhen`; no save is attempted meanwhile. */
+  #paused = false;
 
   /** Pure: nothing happens until `start` (so a render React throws away leaves nothing behind). */
   constructor(store: DocumentStore, transport: SaveTransport, revision: number, savedAt: string | null, readOnly: boolean) {
@@ -60,7 +65,7 @@ export class Autosave {
 
   #onChange(): void {
     const s = this.state.get();
-    if (s.status === 'conflict' || s.status === 'readonly') return;
+    if (s.status === 'conflict' || s.status === 'readonly' || this.#paused) return;
     if (this.dirty && s.status !== 'saving') this.state.set({ ...s, status: 'dirty' });
     this.#schedule(SAVE_DELAY_MS);
   }
@@ -76,7 +81,7 @@ export class Autosave {
     this.#timer = undefined;
     while (this.#inFlight) await this.#inFlight;
     const s = this.state.get();
-    if (s.status === 'conflict' || s.status === 'readonly') return false;
+    if (s.status === 'conflict' || s.status === 'readonly' || this.#paused) return false;
     if (!this.dirty) return true;
     this.#inFlight = this.#save();
     await this.#inFlight;
@@ -100,7 +105,13 @@ export class Autosave {
         return;
       }
       this.state.set({ ...this.state.get(), status: 'error', error: f.message });
-      if (f.retry) {
+      if (f.resumeWhen) {
+        this.#paused = true;
+        void f.resumeWhen.then(() => {
+          this.#paused = false;
+          void this.flush();
+        });
+      } else if (f.retry) {
         this.#schedule(this.#retryMs);
         this.#retryMs = Math.min(this.#retryMs * 2, 30_000);
       }

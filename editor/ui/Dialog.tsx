@@ -6,7 +6,8 @@ import { Icon } from './Icon.tsx';
 export interface DialogProps {
   open: boolean;
   title: string;
-  onClose: () => void;
+  /** Esc and the × call it; without it the dialog cannot be dismissed (it must be answered). */
+  onClose?: () => void;
   children: ReactNode;
   /** Buttons shown at the bottom right. */
   footer?: ReactNode;
@@ -30,16 +31,18 @@ export function Dialog({ open, title, onClose, children, footer, width = 480 }: 
       aria-label={title}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        onClose?.();
       }}
     >
       {open && (
         <>
           <header className="dialog-header">
             <h2>{title}</h2>
-            <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
-              <Icon name="x" />
-            </button>
+            {onClose && (
+              <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+                <Icon name="x" />
+              </button>
+            )}
           </header>
           <div className="dialog-body">{children}</div>
           {footer && <footer className="dialog-footer">{footer}</footer>}

@@ -7,6 +7,7 @@ import { toEditorDoc } from '../document/editor-document.ts';
 import { Spinner } from '../ui/Spinner.tsx';
 import { DiffCanvas } from './DiffCanvas.tsx';
 import { DiffView } from './DiffView.tsx';
+import { FirstVersionPolicy } from './FirstVersionPolicy.tsx';
 import { versionKeys } from './query-keys.ts';
 
 export function VersionChanges({ version, onComment }: { version: VersionDetail; onComment?: (path: string) => void }) {
@@ -14,10 +15,12 @@ export function VersionChanges({ version, onComment }: { version: VersionDetail;
   const diff = useQuery({ queryKey: versionKeys.diff(parentId ?? '', version.id), queryFn: () => api.versions.diff.query({ fromVersionId: parentId!, toVersionId: version.id }), enabled: !!parentId });
   const parent = useQuery({ queryKey: versionKeys.get(parentId ?? ''), queryFn: () => api.versions.get.query({ versionId: parentId! }), enabled: !!parentId });
   if (!parentId) {
+    const first = toEditorDoc(version.document);
     return (
-      <div className="diff-view">
-        <p className="panel-note">The first version of this flow: everything in it is new.</p>
-        <DiffCanvas from={null} to={toEditorDoc(version.document)} diff={null} />
+      <div className="diff-view" data-testid="diff-view">
+        <p className="panel-note">The first version of this flow: everything in it is new, and its escalation policy needs an independent review.</p>
+        <DiffCanvas from={null} to={first} diff={null} />
+        <FirstVersionPolicy doc={first} {...(onComment ? { onComment } : {})} />
       </div>
     );
   }

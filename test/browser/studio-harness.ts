@@ -23,6 +23,8 @@ export interface Studio {
   accounts: { admin: Account; designer: Account; reviewer: Account };
   /** The studio's SQLite file, for tests that store data directly (the dashboard's data set). */
   databaseUrl: string;
+  /** Ends every session of the account on the server (as expiry or a revocation would); returns how many. */
+  endSessions(email: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,16 @@ export async function startStudio(o: { flows?: JsonObject[] } = {}): Promise<Stu
     url: server.url,
     accounts,
     databaseUrl: config.databaseUrl,
+    endSessions: async (email) => {
+      const { db: conn, close: closeConn } = openDatabase(config.databaseUrl);
+      try {
+        const user = await conn.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+        const deleted = await conn.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
+        return Number(deleted.numDeletedRows);
+      } finally {
+        await closeConn();
+      }
+    },
     close: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

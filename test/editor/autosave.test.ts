@@ -80,4 +80,37 @@ describe('Autosave', () => {
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 3);
     expect(server.sent).toEqual([]);
   });
+
+  it('waits while the session has ended, saves nothing meanwhile, then saves the latest edits once signed in again', async () => {
+    class SessionEnded extends Error {}
+    let signedIn = false;
+    let resume!: () => void;
+    const sent: string[] = [];
+    const transport: SaveTransport = {
+      async save(d: EditorDoc) {
+        sent.push(d.name);
+        if (!signedIn) throw new SessionEnded();
+        return { revision: 2, savedAt: new Date(0).toISOString() };
+      },
+      failure: (e) => (e instanceof SessionEnded ? { conflict: null, message: 'session ended', retry: false, resumeWhen: new Promise<void>((r) => (resume = r)) } : { conflict: null, message: String(e), retry: true }),
+    };
+    const store = new DocumentStore(doc());
+    const autosave = new Autosave(store, transport, 1, null, false);
+    const stop = autosave.start();
+    store.change('a', (d) => ({ ...d, name: 'A' }));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(autosave.state.get()).toMatchObject({ status: 'error', error: 'session ended' });
+    store.change('b', (d) => ({ ...d, name: 'B' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toEqual(['A']);
+    expect(autosave.dirty).toBe(true);
+
+    signedIn = true;
+    resume();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['A', 'B']);
+    expect(autosave.state.get()).toMatchObject({ status: 'saved', revision: 2 });
+    expect(autosave.dirty).toBe(false);
+    stop();
+  });
 });

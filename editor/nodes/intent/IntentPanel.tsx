@@ -5,6 +5,7 @@ import { TextAreaField } from '../../inspector/fields/TextAreaField.tsx';
 import { intentNames } from '../../document/editor-document.ts';
 import type { NodePanelProps } from '../node-ui.ts';
 import { num, str, strList, withField } from '../raw-data.ts';
+import { RoutedIntents } from './RoutedIntents.tsx';
 
 export function IntentPanel({ data, errors, update, readOnly, doc }: NodePanelProps) {
   const routed = strList(data, 'intents');
@@ -33,6 +34,7 @@ export function IntentPanel({ data, errors, update, readOnly, doc }: NodePanelPr
         help="Each routed intent gets its own port. Manage intents and their examples in the Intents tab."
         onChange={(v) => update(withField(data, 'intents', v))}
       />
+      <RoutedIntents routed={routed} readOnly={readOnly} doc={doc} />
       {!readOnly && missing.length > 0 && missing.length <= 12 && (
         <div className="chip-suggestions" aria-label="Intents not routed here">
           {missing.map((i) => (
