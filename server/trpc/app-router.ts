@@ -8,6 +8,7 @@ import { inboxRouter } from './routers/inbox-router.ts';
 import { reviewsRouter } from './routers/reviews-router.ts';
 import { siteSettingsRouter } from './routers/site-settings-router.ts';
 import { sitesRouter } from './routers/sites-router.ts';
+import { suggestionsRouter } from './routers/suggestions-router.ts';
 import { usersRouter } from './routers/users-router.ts';
 import { versionsRouter } from './routers/versions-router.ts';
 import { router } from './trpc.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   customers: customersRouter,
   audit: auditRouter,
+  suggestions: suggestionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

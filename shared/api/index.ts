@@ -12,3 +12,4 @@ export * from './audit.ts';
 export * from './site.ts';
 export * from './site-settings.ts';
 export * from './inbox.ts';
+export * from './suggestions.ts';
