@@ -18,6 +18,9 @@ export function navItemsFor(user: CurrentUser): NavItem[] {
     items.push({ route: { screen: 'flows' }, label: 'Flows', icon: 'flow', active: (r) => r.screen === 'flows' || r.screen === 'flow' });
     items.push({ route: { screen: 'reviews' }, label: 'Reviews', icon: 'review', active: (r) => r.screen === 'reviews' || r.screen === 'review' });
   }
+  if (hasRole(user, 'agent')) {
+    items.push({ route: { screen: 'inbox', handoffId: null }, label: 'Inbox', icon: 'chat', active: (r) => r.screen === 'inbox' });
+  }
   if (hasRole(user, 'admin')) {
     items.push({ route: { screen: 'settings', section: 'users' }, label: 'Settings', icon: 'settings', active: (r) => r.screen === 'settings' });
   }

@@ -6,7 +6,8 @@ export type Route =
   | { screen: 'flow'; flowId: string; panel: string | null }
   | { screen: 'reviews' }
   | { screen: 'review'; versionId: string }
-  | { screen: 'settings'; section: 'users' | 'sites' | 'audit' };
+  | { screen: 'settings'; section: 'users' | 'sites' | 'audit' }
+  | { screen: 'inbox'; handoffId: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'flows' && second) return { screen: 'flow', flowId: second, panel: third ?? null };
   if (first === 'reviews' && second) return { screen: 'review', versionId: second };
   if (first === 'reviews') return { screen: 'reviews' };
+  if (first === 'inbox') return { screen: 'inbox', handoffId: second ?? null };
   if (first === 'settings') return { screen: 'settings', section: second === 'sites' ? 'sites' : second === 'audit' ? 'audit' : 'users' };
   return { screen: 'flows' };
 }
@@ -30,6 +32,8 @@ export function routeHref(route: Route): string {
       return `#/reviews/${encodeURIComponent(route.versionId)}`;
     case 'settings':
       return `#/settings/${route.section}`;
+    case 'inbox':
+      return route.handoffId ? `#/inbox/${encodeURIComponent(route.handoffId)}` : '#/inbox';
   }
 }
 
