@@ -169,11 +169,15 @@ function KeyValues({ title, values, empty }: { title: string; values: Record<str
 }
 
 function Transcript({ detail }: { detail: InboxDetail }) {
-  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const count = detail.messages.length;
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'nearest' }), [count]);
+  // Keep the newest message in view inside the transcript (not by scrolling the whole page).
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count]);
   return (
-    <section className="transcript" aria-label="Transcript" aria-live="polite">
+    <section ref={box} className="transcript" aria-label="Transcript" aria-live="polite">
       {detail.messages.map((m) => (
         <div key={m.id} className={`line line-${m.role}`}>
           <span className="line-who">{m.role === 'user' ? 'Customer' : m.role === 'agent' ? (m.author ?? 'Agent') : m.role === 'bot' ? 'Bot' : 'System'}</span>
@@ -183,7 +187,6 @@ function Transcript({ detail }: { detail: InboxDetail }) {
       ))}
       {detail.conversationStatus === 'active' && <p className="chat-event">The bot has the conversation again.</p>}
       {detail.conversationStatus === 'ended' && <p className="chat-event">The conversation has ended.</p>}
-      <div ref={end} />
     </section>
   );
 }
