@@ -15,6 +15,7 @@ const agents = [
   { email: 'alex@example.com', name: 'Alex Agent', roles: ['agent' as const] },
   { email: 'avery@example.com', name: 'Avery Agent', roles: ['agent' as const] },
 ];
+const designer = { email: 'dana@example.com', name: 'Dana Designer', roles: ['designer' as const] };
 
 describe('agent inbox', () => {
   let server: WidgetServer;
@@ -27,7 +28,7 @@ describe('agent inbox', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startWidgetServer({ editor: true, users: agents });
+    server = await startWidgetServer({ editor: true, users: [...agents, designer] });
   });
   afterAll(async () => {
     // The race's loser gets a 409, which Chromium logs as a failed resource; nothing else may fail.
@@ -84,6 +85,7 @@ describe('agent inbox', () => {
     await handoff.getByRole('form', { name: 'Label this escalation' }).getByLabel('Yes, the bot was right to escalate').check();
     await handoff.getByRole('button', { name: 'Save label' }).click();
     await handoff.getByText(/Labelled by Alex Agent/).waitFor();
+    await agent.page.locator('.inbox-main').evaluate((el) => el.scrollTo(0, 0));
     await agent.page.screenshot({ path: join(shots, 'inbox.png') });
 
     await handoff.getByLabel('Hand back to the bot at').selectOption('route');
@@ -145,5 +147,27 @@ describe('agent inbox', () => {
     for (const s of [one, two]) {
       await s.page.getByRole('list', { name: 'Open handoffs' }).getByRole('link', { name: new RegExp(`Zed wrote.*${winnerName} has it`) }).waitFor();
     }
+  });
+
+  it("puts an agent's suggested example in front of the designer, who adds it to the draft with one click", async () => {
+    const site = new SiteApi(server.url, DEMO_KEY);
+    const conversationId = String((await site.start({ flowId: 'chat', customer: { firstName: 'Yan' } })).body.conversationId);
+    await site.message(conversationId, 'let me talk to a person about my balance');
+    const admin = await server.agent();
+    const item = (await admin.query<InboxItem[]>('inbox.list', {})).data.find((i) => i.conversationId === conversationId)!;
+    expect((await admin.mutate('inbox.label', { handoffId: item.handoffId, escalationNeeded: false, correctIntent: 'balance' })).status).toBe(200);
+
+    const dana = await open();
+    await signIn(dana.page, server.url, designer.email, ADMIN.password);
+    await dana.page.goto(`${server.url}/#/flows/chat/intents`);
+    const panel = dana.page.getByRole('group').filter({ hasText: 'Suggested examples from agents (1)' });
+    await panel.waitFor();
+    expect(await panel.getByRole('list', { name: 'Suggested examples' }).textContent()).toMatch(/“let me talk to a person about my balance”→ balance · Administrator/);
+    await panel.getByRole('button', { name: 'Add “let me talk to a person about my balance” to balance' }).click();
+    await dana.page.getByText('Added to balance').waitFor();
+    await dana.page.getByText('Suggested examples from agents (0)').waitFor();
+    const draft = await admin.query<{ document: { intents: Array<{ name: string; examples: string[] }> } }>('flows.get', { flowId: 'chat' });
+    expect(draft.data.document.intents.find((i) => i.name === 'balance')!.examples).toContain('let me talk to a person about my balance');
+    await dana.page.screenshot({ path: join(shots, 'inbox-suggestions.png') });
   });
 });
