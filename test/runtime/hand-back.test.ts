@@ -8,7 +8,7 @@ import { bankingMini, compileOrThrow, host, rank, scriptedClassifier } from './f
 const base = bankingMini();
 const doc = bankingMini({
   nodes: [...base.nodes, { id: 'ask_amount', type: 'ask', position: { x: 400, y: 200 }, data: { prompt: 'How much was it?', variable: 'amount', valueType: 'number' } }],
-  edges: [...base.edges, { id: 'e5', source: 'ask_amount', sourceHandle: 'next', target: 'bal' }],
+  edges: [...(base.edges ?? []), { id: 'e5', source: 'ask_amount', sourceHandle: 'next', target: 'bal' }],
 });
 const classifier = scriptedClassifier({ 'I lost my card': rank(['card_lost', 0.95], ['balance', 0.05]), 'balance please': rank(['balance', 0.9], ['card_lost', 0.1]) });
 
