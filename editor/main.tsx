@@ -10,6 +10,7 @@ import './styles/panels.css';
 import './styles/rules.css';
 import './styles/simulator.css';
 import './styles/versions.css';
+import './styles/inbox.css';
 import { queryClient } from './api/query-client.ts';
 import { App } from './app/App.tsx';
 import { preloadFirstScreen } from './app/preload.ts';

@@ -4,6 +4,7 @@ export { compileFlow, type CompileOptions, type CompileResult } from './compile/
 export type { CompiledFlow } from './compiled-flow.ts';
 export { start } from './engine/start.ts';
 export { step } from './engine/step.ts';
+export { handBack, checkResumeNode, resumableNodeTypes, type HandBackProblem } from './engine/hand-back.ts';
 export { replayConversation, noActions, type ActionResponder, type ReplayResult, type ReplayedTurn } from './engine/replay-conversation.ts';
 export type * from './engine/types.ts';
 export type { Clock } from './ports.ts';

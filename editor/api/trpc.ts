@@ -1,15 +1,20 @@
-// The one tRPC client. The editor imports only the router's type from server/.
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+// The one tRPC client. The editor imports only the router's type from server/. Subscriptions (the
+// agent inbox's live views) travel over SSE, which carries the session cookie like any request.
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/trpc/app-router.ts';
 import { CSRF_HEADER, csrfToken } from './csrf.ts';
 
 export const api = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: '/trpc',
-      maxURLLength: 4000,
-      headers: () => ({ [CSRF_HEADER]: csrfToken() }),
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc' }),
+      false: httpBatchLink({
+        url: '/trpc',
+        maxURLLength: 4000,
+        headers: () => ({ [CSRF_HEADER]: csrfToken() }),
+      }),
     }),
   ],
 });

@@ -20,6 +20,7 @@ const ReviewQueue = lazy(() => import('../reviews/ReviewQueue.tsx').then((m) => 
 const ReviewScreen = lazy(() => import('../reviews/ReviewScreen.tsx').then((m) => ({ default: m.ReviewScreen })));
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })));
 const KnowledgeScreen = lazy(() => import('../knowledge/KnowledgeScreen.tsx').then((m) => ({ default: m.KnowledgeScreen })));
+const InboxScreen = lazy(() => import('../inbox/InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })));
 
 export function App() {
@@ -52,7 +53,7 @@ export function App() {
   }
   return (
     <CurrentUserContext.Provider value={user}>
-      <AppShell user={user} route={route} compact={route.screen === 'flow' || route.screen === 'review'}>
+      <AppShell user={user} route={route} compact={route.screen === 'flow' || route.screen === 'review' || route.screen === 'inbox'}>
         <ErrorBoundary key={route.screen}>
           <Suspense
             fallback={
@@ -72,6 +73,19 @@ export function App() {
 }
 
 function Screen({ route, user }: { route: Route; user: CurrentUser }) {
+  // Agents work in the inbox; an agent without a studio role lands there whatever the route.
+  if (hasRole(user, 'agent') && (route.screen === 'inbox' || !hasRole(user, 'admin', 'designer', 'reviewer', 'analyst'))) {
+    return <InboxScreen handoffId={route.screen === 'inbox' ? route.handoffId : null} />;
+  }
+  if (route.screen === 'inbox') {
+    return (
+      <div className="page-center">
+        <EmptyState icon="chat" title="The inbox is for agents">
+          Ask an administrator for the agent role to take over escalated conversations.
+        </EmptyState>
+      </div>
+    );
+  }
   if (!hasRole(user, 'admin', 'designer', 'reviewer', 'analyst')) {
     return (
       <div className="page-center">

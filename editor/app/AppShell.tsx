@@ -22,6 +22,9 @@ export function navItemsFor(user: CurrentUser): NavItem[] {
   if (hasRole(user, 'analyst', 'admin')) {
     items.push({ route: { screen: 'dashboard' }, label: 'Dashboard', icon: 'chart', active: (r) => r.screen === 'dashboard' });
   }
+  if (hasRole(user, 'agent')) {
+    items.push({ route: { screen: 'inbox', handoffId: null }, label: 'Inbox', icon: 'chat', active: (r) => r.screen === 'inbox' });
+  }
   if (hasRole(user, 'admin')) {
     items.push({ route: { screen: 'settings', section: 'users' }, label: 'Settings', icon: 'settings', active: (r) => r.screen === 'settings' });
   }

@@ -8,7 +8,8 @@ export type Route =
   | { screen: 'review'; versionId: string }
   | { screen: 'settings'; section: 'users' | 'sites' | 'audit' }
   | { screen: 'dashboard' }
-  | { screen: 'knowledge'; kbId: string | null };
+  | { screen: 'knowledge'; kbId: string | null }
+  | { screen: 'inbox'; handoffId: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'reviews') return { screen: 'reviews' };
   if (first === 'dashboard') return { screen: 'dashboard' };
   if (first === 'knowledge') return { screen: 'knowledge', kbId: second ?? null };
+  if (first === 'inbox') return { screen: 'inbox', handoffId: second ?? null };
   if (first === 'settings') return { screen: 'settings', section: second === 'sites' ? 'sites' : second === 'audit' ? 'audit' : 'users' };
   return { screen: 'flows' };
 }
@@ -38,6 +40,8 @@ export function routeHref(route: Route): string {
       return '#/dashboard';
     case 'knowledge':
       return route.kbId ? `#/knowledge/${encodeURIComponent(route.kbId)}` : '#/knowledge';
+    case 'inbox':
+      return route.handoffId ? `#/inbox/${encodeURIComponent(route.handoffId)}` : '#/inbox';
   }
 }
 

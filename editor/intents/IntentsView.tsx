@@ -11,8 +11,11 @@ import { TextField } from '../inspector/fields/TextField.tsx';
 import { ExampleList, type ExampleRow } from './ExampleList.tsx';
 import { IntentQuality } from './IntentQuality.tsx';
 import { ExampleLanguage } from './ExampleLanguage.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import type { Autosave } from '../studio/autosave.ts';
 
-export function IntentsView() {
+/** `autosave` lets agent suggestions be added to the draft this tab shows (see SuggestionsPanel). */
+export function IntentsView({ autosave }: { autosave?: Autosave } = {}) {
   const { store, ui, readOnly } = useStudio();
   const intents = useDoc((d) => d.intents ?? []);
   const problemsByIntent = useProblems((p) => p.byIntent);
@@ -99,6 +102,15 @@ export function IntentsView() {
         <p className="muted small">{total.toLocaleString()} examples in all</p>
       </aside>
       <section className="intents-main">
+        {autosave && (
+          <SuggestionsPanel
+            autosave={autosave}
+            onOpenIntent={(name) => {
+              setSelected(name);
+              setSearch('');
+            }}
+          />
+        )}
         <div className="intents-search">
           <Icon name="search" size={15} />
           <input placeholder={`Search all ${total.toLocaleString()} examples`} aria-label="Search all examples" value={search} onChange={(e) => setSearch(e.target.value)} />

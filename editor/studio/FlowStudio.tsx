@@ -136,7 +136,7 @@ function LoadedStudio({ flowId, panel, draft }: { flowId: string; panel: string 
                 </div>
               </ReactFlowProvider>
             )}
-            {view === 'intents' && <IntentsView />}
+            {view === 'intents' && <IntentsView autosave={autosave} />}
             {view === 'rules' && <RulesView />}
             {view === 'settings' && <FlowSettingsView />}
             {view === 'versions' && <VersionsView autosave={autosave} />}

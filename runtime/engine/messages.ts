@@ -9,6 +9,7 @@ export const builtInMessages = {
   outOfScope: 'I\'m not able to help with that here. Could you tell me what you need help with? If you\'d rather talk to a person, just say so.',
   invalidAnswer: (prompt: string) => `Sorry, that doesn't look right. ${prompt}`,
   handoff: 'Connecting you to a member of our team. They will see this conversation, so you won\'t need to repeat yourself.',
+  handBack: 'You are back with our virtual assistant.',
   csatRetry: 'Please answer with a number from 1 to 5.',
   stepBudget: 'Something went wrong on our side. Let me get a person to help you.',
 } as const;

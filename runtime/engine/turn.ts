@@ -2,7 +2,7 @@
 // on it; start/step create it and hand back its parts.
 import type { ConversationState, HandoffReason, Json, RankedIntent } from '../../shared/index.ts';
 import type { CompiledFlow } from '../compiled-flow.ts';
-import type { EngineEvent, EngineHost, EngineOutput, TurnTrace } from './types.ts';
+import type { EngineHost, EngineOutput, TurnTrace } from './types.ts';
 import { renderTemplate } from './template.ts';
 import { buildHandoffPackage } from './handoff-package.ts';
 import { builtInMessages } from './messages.ts';
@@ -20,7 +20,7 @@ export class Turn {
     readonly flow: CompiledFlow,
     readonly state: ConversationState,
     readonly host: EngineHost,
-    event: EngineEvent['type'] | 'start',
+    event: TurnTrace['event'],
   ) {
     this.trace = { turn: state.conversation.turns, event, nodes: [], nlu: null, rules: [], notes: [], steps: 0 };
   }

@@ -36,7 +36,8 @@ export interface TraceRule {
 export interface TurnTrace {
   /** The conversation's user-turn count after this turn. */
   turn: number;
-  event: EngineEvent['type'] | 'start';
+  /** `hand_back`: an agent returned the conversation to the bot (engine/hand-back.ts). */
+  event: EngineEvent['type'] | 'start' | 'hand_back';
   nodes: TraceNode[];
   nlu: {
     intent: string | null;

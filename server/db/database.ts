@@ -245,7 +245,8 @@ export interface HandoffsTable {
   claimed_at: string | null;
   resolved_by: string | null;
   resolved_at: string | null;
-  outcome: 'resolved' | 'abandoned' | null;
+  /** `handed_back`: the agent returned the conversation to the bot (server/inbox/hand-back.ts). */
+  outcome: 'resolved' | 'abandoned' | 'handed_back' | null;
 }
 
 export interface SiteSettingsTable {

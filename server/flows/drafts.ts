@@ -1,6 +1,6 @@
 // Flows and their one draft each: create, read, save with optimistic concurrency (a stale
 // revision is a CONFLICT naming who saved last), import and export.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { checkDraft } from './check-draft.ts';
 import type { DraftState, JsonObject, Problem } from '../../shared/index.ts';
 import { loadActors } from '../accounts/actors.ts';
@@ -111,37 +111,43 @@ export interface SavedDraft {
 /** Saves a draft if nobody saved since `baseRevision`; otherwise CONFLICT with who did. */
 export async function saveDraft(db: Kysely<Database>, o: SaveDraftOptions): Promise<Result<SavedDraft>> {
   if (o.document.id !== o.flowId) return fail('BAD_REQUEST', idProblem(o.flowId, o.document.id).message, { problems: [idProblem(o.flowId, o.document.id)] });
+  const saved = await db.transaction().execute((trx) => writeDraft(trx, o));
+  if (saved === null) return staleOrMissing(db, o.flowId, o.baseRevision);
+  return ok({ revision: saved, savedAt: o.now.toISOString(), problems: checkDraft(o.document) });
+}
+
+/**
+ * The writes of saveDraft inside the caller's transaction (so another change can commit with it):
+ * the new revision, or null when the draft is not at `baseRevision` (the caller reports that).
+ */
+export async function writeDraft(trx: Transaction<Database>, o: SaveDraftOptions): Promise<number | null> {
   const at = o.now.toISOString();
   const name = typeof o.document.name === 'string' && o.document.name.trim() ? o.document.name.slice(0, 200) : undefined;
-  const saved = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('drafts')
-      .set((eb) => ({ document: JSON.stringify(o.document), revision: eb('revision', '+', 1), updated_at: at, updated_by: o.actor.id }))
-      .where('flow_id', '=', o.flowId)
-      .where('revision', '=', o.baseRevision)
-      .returning('revision')
-      .executeTakeFirst();
-    if (!row) return null;
-    if (name) await trx.updateTable('flows').set({ name }).where('id', '=', o.flowId).execute();
-    if (o.actor.id) {
-      await trx
-        .insertInto('draft_contributors')
-        .values({ flow_id: o.flowId, user_id: o.actor.id })
-        .onConflict((oc) => oc.columns(['flow_id', 'user_id']).doNothing())
-        .execute();
-    }
-    await appendAudit(trx, {
-      actor: o.actor,
-      action: 'draft.save',
-      targetType: 'flow',
-      targetId: o.flowId,
-      details: { revision: Number(row.revision), contentHash: rawContentHash(o.document) },
-      at: o.now,
-    });
-    return Number(row.revision);
+  const row = await trx
+    .updateTable('drafts')
+    .set((eb) => ({ document: JSON.stringify(o.document), revision: eb('revision', '+', 1), updated_at: at, updated_by: o.actor.id }))
+    .where('flow_id', '=', o.flowId)
+    .where('revision', '=', o.baseRevision)
+    .returning('revision')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (name) await trx.updateTable('flows').set({ name }).where('id', '=', o.flowId).execute();
+  if (o.actor.id) {
+    await trx
+      .insertInto('draft_contributors')
+      .values({ flow_id: o.flowId, user_id: o.actor.id })
+      .onConflict((oc) => oc.columns(['flow_id', 'user_id']).doNothing())
+      .execute();
+  }
+  await appendAudit(trx, {
+    actor: o.actor,
+    action: 'draft.save',
+    targetType: 'flow',
+    targetId: o.flowId,
+    details: { revision: Number(row.revision), contentHash: rawContentHash(o.document) },
+    at: o.now,
   });
-  if (saved === null) return staleOrMissing(db, o.flowId, o.baseRevision);
-  return ok({ revision: saved, savedAt: at, problems: checkDraft(o.document) });
+  return Number(row.revision);
 }
 
 /** NOT_FOUND for an unknown flow, else CONFLICT naming the current revision and who saved it. */

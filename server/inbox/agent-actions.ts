@@ -29,13 +29,13 @@ async function handoffRow(db: Kysely<Database>, handoffId: string) {
   return db.selectFrom('handoffs').selectAll().where('id', '=', handoffId).executeTakeFirst();
 }
 
-type HandoffRow = NonNullable<Awaited<ReturnType<typeof handoffRow>>>;
+export type HandoffRow = NonNullable<Awaited<ReturnType<typeof handoffRow>>>;
 
 /**
  * One change to a handoff's conversation: finds the conversation, then plans the write under its
  * lock with the handoff row read again, so a concurrent change is seen.
  */
-async function changeHandoff<T>(
+export async function changeHandoff<T>(
   deps: AppDeps,
   handoffId: string,
   plan: (current: StoredConversation, handoff: HandoffRow) => Promise<Plan<T, Failure>>,
@@ -85,7 +85,7 @@ export async function claimHandoff(deps: AppDeps, o: { handoffId: string; agent:
 }
 
 /** Checks the agent holds the handoff. */
-function holding(h: { status: string; claimed_by: string | null }, agent: AgentRef): Result<void> {
+export function holding(h: { status: string; claimed_by: string | null }, agent: AgentRef): Result<void> {
   if (h.status === 'resolved') return fail('CONFLICT', 'This handoff is already resolved.');
   if (h.status === 'waiting') return fail('PRECONDITION_FAILED', 'Claim this conversation before replying or resolving it.');
   if (h.claimed_by !== agent.id) return fail('CONFLICT', 'Another agent has this conversation.');

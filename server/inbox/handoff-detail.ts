@@ -6,7 +6,9 @@ import type { InboxDetail } from '../../shared/api/inbox.ts';
 import type { Database } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
 import { messageOf, toSiteEvent } from '../site-api/conversations/conversation-event.ts';
+import { loadLabel } from './handoff-labels.ts';
 import { handoffQuery, toInboxItem } from './list-inbox.ts';
+import { resumePoints, versionDocument } from './resume-points.ts';
 
 export async function handoffDetail(db: Kysely<Database>, handoffId: string): Promise<Result<InboxDetail>> {
   const row = await handoffQuery(db).where('h.id', '=', handoffId).executeTakeFirst();
@@ -19,10 +21,14 @@ export async function handoffDetail(db: Kysely<Database>, handoffId: string): Pr
     .where('type', '=', 'message')
     .orderBy('seq')
     .execute();
+  const doc = await versionDocument(db, row.version_id);
   return ok({
     item: toInboxItem(row),
     package: handoffPackage.parse(JSON.parse(row.package)),
     conversationStatus: conversation.status,
     messages: events.map((e) => messageOf(toSiteEvent(e))).filter((m): m is SiteMessage => m !== null),
+    resumePoints: resumePoints(doc),
+    intents: doc.intents.map((i) => i.name),
+    label: await loadLabel(db, handoffId),
   });
 }

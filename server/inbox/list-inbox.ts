@@ -48,3 +48,9 @@ export function toInboxItem(row: HandoffRow): InboxItem {
     claimedAt: row.claimed_at,
   };
 }
+
+/** Every queue a handoff was sent to, alphabetically. */
+export async function knownQueues(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('handoffs').select('queue').distinct().orderBy('queue').limit(500).execute();
+  return rows.map((r) => r.queue);
+}

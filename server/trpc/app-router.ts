@@ -11,6 +11,7 @@ import { knowledgeRouter } from './routers/knowledge-router.ts';
 import { reviewsRouter } from './routers/reviews-router.ts';
 import { siteSettingsRouter } from './routers/site-settings-router.ts';
 import { sitesRouter } from './routers/sites-router.ts';
+import { suggestionsRouter } from './routers/suggestions-router.ts';
 import { usersRouter } from './routers/users-router.ts';
 import { versionsRouter } from './routers/versions-router.ts';
 import { router } from './trpc.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   replays: replaysRouter,
   dashboard: dashboardRouter,
   knowledge: knowledgeRouter,
+  suggestions: suggestionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,20 @@ export const inboxReplyInput = z.strictObject({
   text: z.string().trim().min(1, 'Write a reply first.').max(4000),
 });
 
+export const inboxHandBackInput = z.strictObject({
+  handoffId: recordId,
+  /** A node of the conversation's flow version (message, question, intent, condition, set, action or rating). */
+  nodeId: z.string().trim().min(1, 'Pick the node where the bot takes over again.').max(200),
+});
+
+export const inboxLabelInput = z.strictObject({
+  handoffId: recordId,
+  /** Was a person needed for this conversation? */
+  escalationNeeded: z.boolean(),
+  /** The intent the customer meant, when the bot misunderstood; one of the flow version's intents. Default none. */
+  correctIntent: z.string().trim().min(1).max(64).nullable().default(null),
+});
+
 export const inboxResolveInput = z.strictObject({
   handoffId: recordId,
   /** Default `resolved`. */
@@ -49,11 +63,36 @@ export const inboxItem = z.object({
 });
 export type InboxItem = z.output<typeof inboxItem>;
 
+/** A node an agent may hand the conversation back to. */
+export const resumePoint = z.object({
+  nodeId: z.string(),
+  type: z.string(),
+  /** What the node does, in a few words (its message, question or routes). */
+  text: z.string(),
+});
+export type ResumePoint = z.output<typeof resumePoint>;
+
+/** The agent's verdict on an escalation (table handoff_labels). */
+export const handoffLabel = z.object({
+  escalationNeeded: z.boolean(),
+  correctIntent: z.string().nullable(),
+  exampleText: z.string().nullable(),
+  suggestionStatus: z.enum(['open', 'added', 'dismissed']).nullable(),
+  labelledBy: z.object({ id: z.string(), name: z.string() }),
+  labelledAt: isoTimestamp,
+});
+export type HandoffLabel = z.output<typeof handoffLabel>;
+
 export const inboxDetail = z.object({
   item: inboxItem,
   package: handoffPackage,
   conversationStatus,
   /** The whole conversation so far, customer, bot and agent messages. */
   messages: z.array(siteMessage),
+  /** Where the bot can take over again, in the flow version's node order. */
+  resumePoints: z.array(resumePoint),
+  /** The flow version's intent names, for labelling. */
+  intents: z.array(z.string()),
+  label: handoffLabel.nullable(),
 });
 export type InboxDetail = z.output<typeof inboxDetail>;

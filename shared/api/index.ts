@@ -14,3 +14,4 @@ export * from './site-settings.ts';
 export * from './inbox.ts';
 export * from './replays.ts';
 export * from './knowledge.ts';
+export * from './suggestions.ts';

@@ -5,7 +5,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Role } from '../../shared/index.ts';
+import { createUser } from '../../server/accounts/users.ts';
+import { systemActor } from '../../server/actor.ts';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
 import { startServer } from '../../server/main.ts';
 import { siteApiOptions } from '../../server/site-api/site-api-options.ts';
 import { chatFlow } from '../site/fixtures.ts';
@@ -21,7 +25,15 @@ export interface WidgetServer {
   close(): Promise<void>;
 }
 
-export async function startWidgetServer(o: { banking?: boolean } = {}): Promise<WidgetServer> {
+/** A person added before the test (e.g. agents for the inbox's browser tests). */
+export interface ExtraUser {
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+/** `editor`: also serve the built editor (dist/editor); `users`: accounts to create (password ADMIN.password). */
+export async function startWidgetServer(o: { banking?: boolean; editor?: boolean; users?: ExtraUser[] } = {}): Promise<WidgetServer> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-widget-'));
   const flows = join(dir, 'flows');
   mkdirSync(flows);
@@ -35,10 +47,21 @@ export async function startWidgetServer(o: { banking?: boolean } = {}): Promise<
     adminPassword: ADMIN.password,
     demoSiteKey: DEMO_KEY,
     flowsDir: flows,
-    editorDir: '/nonexistent',
+    editorDir: o.editor ? resolve('dist/editor') : '/nonexistent',
     scryptCost: 2 ** 10,
   };
   const server = await startServer(config, { print: () => undefined, site: siteApiOptions({ warmFlows: 'all', widgetDir: '/nonexistent', sseHeartbeatMs: 5000 }) });
+  if (o.users?.length) {
+    const { db, close } = openDatabase(config.databaseUrl);
+    try {
+      for (const u of o.users) {
+        const created = await createUser(db, { ...u, password: ADMIN.password, actor: systemActor, now: new Date(), scryptCost: config.scryptCost });
+        if (!created.ok) throw new Error(created.failure.message);
+      }
+    } finally {
+      await close();
+    }
+  }
   return {
     url: server.url,
     agent: () => StudioHttpClient.signIn(server.url, ADMIN.email, ADMIN.password),

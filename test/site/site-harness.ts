@@ -222,7 +222,8 @@ export class StudioHttpClient {
     return client;
   }
 
-  private cookieHeader() {
+  /** The Cookie header this client sends (for SSE subscriptions opened with plain fetch). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

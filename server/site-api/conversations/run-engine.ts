@@ -2,7 +2,7 @@
 // carried out (the site's webhook is called) and its result fed back as the next event, until
 // the flow waits for the customer again. Bounded, so a flow cannot call webhooks forever.
 import type { ConversationState } from '../../../shared/index.ts';
-import { start, step, type CompiledFlow, type EngineEvent, type EngineHost, type EngineOutput, type StartOptions, type StepResult, type TurnTrace } from '../../../runtime/index.ts';
+import { handBack, start, step, type CompiledFlow, type HandBackProblem, type EngineEvent, type EngineHost, type EngineOutput, type StartOptions, type StepResult, type TurnTrace } from '../../../runtime/index.ts';
 
 export interface EngineRun {
   state: ConversationState;
@@ -29,6 +29,13 @@ export function runStart(o: RunOptions, options: StartOptions): Promise<EngineRu
 /** Applies one event, performing effects. */
 export function runStep(o: RunOptions, state: ConversationState, event: EngineEvent): Promise<EngineRun> {
   return settle(o, step(o.flow, state, event, o.host));
+}
+
+/** Hands an escalated conversation back to the bot at a node (runtime/engine/hand-back.ts), performing effects. */
+export async function runHandBack(o: RunOptions, state: ConversationState, nodeId: string): Promise<{ ok: true; run: EngineRun } | { ok: false; problem: HandBackProblem }> {
+  const first = handBack(o.flow, state, { nodeId }, o.host);
+  if (!first.ok) return first;
+  return { ok: true, run: await settle(o, first.result) };
 }
 
 async function settle(o: RunOptions, first: StepResult): Promise<EngineRun> {
