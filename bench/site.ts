@@ -6,7 +6,7 @@
 // Targets (issue 5): ≥ 2,000 turns/s, p99 < 25 ms at 64 concurrent conversations, ≥ 25% of bare HTTP.
 // Run alone with `npx tsx bench/site.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,14 +73,14 @@ export interface SiteBenchOptions {
   turnsPerConversation?: number;
 }
 
-interface Server {
+export interface Server {
   url: string;
   log: string[];
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
+export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
@@ -136,8 +136,24 @@ function post(agent: Agent, url: URL, path: string, body: unknown): Promise<{ st
   });
 }
 
-/** Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only. */
-async function load(base: string, flowId: string, o: Required<SiteBenchOptions>): Promise<Record<string, number>> {
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. The
+ * server's CPU per turn does not depend on what else the machine runs, unlike turns/s.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only.
+ * With `serverPid`, also the server's CPU milliseconds per request (turns and starts).
+ */
+export async function load(base: string, flowId: string, o: Required<SiteBenchOptions>, serverPid?: number): Promise<Record<string, number>> {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const latencies: number[] = [];
@@ -166,10 +182,12 @@ async function load(base: string, flowId: string, o: Required<SiteBenchOptions>)
   const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
   await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
   measuring = true;
+  const cpu0 = cpuSeconds(serverPid);
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, o.seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds(serverPid);
   stop = true;
   await Promise.all(workers);
   agent.destroy();
@@ -181,6 +199,7 @@ async function load(base: string, flowId: string, o: Required<SiteBenchOptions>)
     p99Ms: percentile(sorted, 0.99),
     turns: sorted.length,
     errors,
+    ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
   };
 }
 
@@ -231,17 +250,18 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let small: Record<string, number>;
     let light: Record<string, number>;
     try {
-      site = await load(server.url, 'banking-support', o);
-      small = await load(server.url, 'small', o);
+      const pid = server.child.pid;
+      site = await load(server.url, 'banking-support', o, pid);
+      small = await load(server.url, 'small', o, pid);
       // Per-turn latency without a queue in front of it.
-      light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) });
+      light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) }, pid);
     } finally {
       await server.stop();
     }
     const bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
     let baseline: Record<string, number>;
     try {
-      baseline = await load(bare.url, 'bare', o);
+      baseline = await load(bare.url, 'bare', o, bare.child.pid);
     } finally {
       await bare.stop();
     }

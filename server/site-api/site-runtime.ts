@@ -7,10 +7,13 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
+import { GroupCommit, transactionPerWrite } from '../db/group-commit.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
+import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
 import { fileKnowledgeLoader, type KnowledgeLoader } from './flows/knowledge-loader.ts';
 import { RateLimits } from './http/rate-limits.ts';
+import { SiteAccessCache } from './http/site-access-cache.ts';
 import { ConversationBus } from './realtime/conversation-bus.ts';
 import { purgeExpired } from './privacy/purge-expired.ts';
 import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
@@ -33,6 +36,8 @@ export interface SiteRuntime {
   writer: ConversationWriter;
   webhooks: WebhookDispatcher;
   limits: RateLimits;
+  /** Site key lookups reused for `options.keyCacheMs`. */
+  access: SiteAccessCache;
   log: SiteLog;
   /** Outbound HTTP (actions, webhooks). */
   fetch: typeof fetch;
@@ -100,12 +105,15 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       dialect: d.dialect,
       clock: d.clock,
       locks: new KeyedMutex(),
+      commits: d.dialect === 'sqlite' && d.options.groupCommit ? new GroupCommit(d.db) : transactionPerWrite(d.db),
+      states: new StateCache(),
       maxRetries: d.options.maxCommitRetries,
       changed: (id) => bus.publish(id),
       queued: () => webhooks.poke(),
     },
     webhooks,
     limits: new RateLimits(),
+    access: new SiteAccessCache(d.options.keyCacheMs),
     log: d.log,
     fetch: fetcher,
     host: { clock: { now: () => d.clock.now().getTime() }, allowPii: false },

@@ -5,6 +5,8 @@ import { turnOutput, type TurnOutput } from '../../../shared/api/site.ts';
 import type { EngineEvent } from '../../../runtime/index.ts';
 import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { sha256Hex } from '../../crypto/digest.ts';
+import type { DialectName } from '../../db/dialect-name.ts';
+import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
 import { callAction } from '../actions/call-action.ts';
 import type { SiteCaller } from '../site-caller.ts';
 import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-failure.ts';
@@ -96,20 +98,9 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
           ...(planned.csat !== null ? { csat: { score: planned.csat, comment: null } } : {}),
           queuesWebhooks: planned.handoff !== null || planned.ended,
           also: async (trx) => {
-            const stored = await trx
-              .insertInto('turns')
-              .values({
-                conversation_id: conversationId,
-                idempotency_key: request.idempotencyKey,
-                kind: request.kind,
-                request_hash: requestHash,
-                response: JSON.stringify(response),
-                trace: JSON.stringify(run.traces.map(compactTrace)),
-                created_at: now.toISOString(),
-              })
-              .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
-              .returning('id')
-              .executeTakeFirst();
+            const trace = JSON.stringify(run.traces.map(compactTrace));
+            const insert = statementsFor(rt.dialect).insertTurn([conversationId, request.idempotencyKey, request.kind, requestHash, JSON.stringify(response), trace, now.toISOString()]);
+            const [stored] = (await runRaw(trx, insert)).rows;
             if (!stored) throw new LostRace();
             const base = { conversationId, siteId: current.row.site_id, now };
             if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
@@ -123,15 +114,26 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
 
 /** The stored reply for an idempotency key, a 409 when the key was used for a different request, or null. */
 async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, requestHash: string): Promise<SiteResult<TurnReply> | null> {
-  const row = await rt.db
-    .selectFrom('turns')
-    .select(['request_hash', 'response'])
-    .where('conversation_id', '=', conversationId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+  const [row] = (await runRaw<{ request_hash: string; response: string }>(rt.db, statementsFor(rt.dialect).storedTurn([conversationId, key]))).rows;
   if (!row) return null;
   if (row.request_hash !== requestHash) {
     return siteFail('idempotency_key_reused', 'This idempotency key was already used for a different request in this conversation; use a new key for a new message.', 'body.idempotencyKey');
   }
   return siteOk({ response: turnOutput.parse(JSON.parse(row.response)), replayed: true });
+}
+
+const statements = new Map<DialectName, { storedTurn: RawStatement; insertTurn: RawStatement }>();
+function statementsFor(dialect: DialectName) {
+  let s = statements.get(dialect);
+  if (!s) {
+    s = {
+      storedTurn: rawStatement(dialect, 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'),
+      insertTurn: rawStatement(
+        dialect,
+        'insert into turns (conversation_id, idempotency_key, kind, request_hash, response, trace, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, idempotency_key) do nothing returning id',
+      ),
+    };
+    statements.set(dialect, s);
+  }
+  return s;
 }
