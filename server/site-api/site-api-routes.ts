@@ -61,13 +61,17 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
     const input = parseRequest(startConversationInput, req.body, 'body');
     if (!input.ok) return sendFailure(reply, input.failure);
     const started = await startConversation(rt, site, input.value);
-    if (started.ok) {
-      const { conversationId, handoff, status } = started.value;
+    if (!started.ok) return sendFailure(reply, started.failure);
+    const { output, replayed } = started.value;
+    const { conversationId, handoff, status } = output;
+    if (replayed) {
+      reply.header('idempotent-replayed', 'true');
+    } else {
       rt.metrics?.started({ site: site.siteId, flow: input.value.flowId });
       if (handoff) rt.metrics?.handoffCreated({ queue: handoff.queue, priority: handoff.priority });
-      req.log.info({ site: site.siteId, flow: input.value.flowId, conversation: conversationRef(conversationId), status, handoffQueue: handoff?.queue ?? null }, 'conversation started');
     }
-    return respond(reply, started, 201);
+    req.log.info({ site: site.siteId, flow: input.value.flowId, conversation: conversationRef(conversationId), status, replayed, handoffQueue: handoff?.queue ?? null }, 'conversation started');
+    return reply.code(201).send(output);
   });
 
   app.get('/conversations/:id', async (req, reply) => {
