@@ -11,6 +11,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   nlu: async () => (await import('./nlu.ts')).benchNlu,
   server: async () => (await import('./server.ts')).benchServer,
   knowledge: async () => (await import('./knowledge.ts')).benchKnowledge,
+  site: async () => (await import('./site.ts')).benchSite,
 };
 
 const only = process.argv.slice(2);

@@ -183,11 +183,13 @@ export async function load(base: string, flowId: string, o: Required<SiteBenchOp
   await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
   measuring = true;
   const cpu0 = cpuSeconds(serverPid);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, o.seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(serverPid);
+  const client = process.cpuUsage(client0);
   stop = true;
   await Promise.all(workers);
   agent.destroy();
@@ -200,6 +202,7 @@ export async function load(base: string, flowId: string, o: Required<SiteBenchOp
     turns: sorted.length,
     errors,
     ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
+    clientCpuMsPerRequest: Math.round((client.user + client.system) / (sorted.length + started)) / 1000,
   };
 }
 
