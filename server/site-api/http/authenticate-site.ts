@@ -2,7 +2,6 @@
 // environment; a browser's Origin must be one the site allows; the key's request rate is capped.
 // The lookup is one query, reused briefly (site-access-cache.ts says how revocation stays prompt).
 import type { FastifyRequest } from 'fastify';
-import { sha256Hex } from '../../crypto/digest.ts';
 import { siteAccessGeneration } from '../../sites/site-access-changes.ts';
 import { verifySiteKey } from '../../sites/site-keys.ts';
 import { siteAccess } from '../../site-settings/site-settings.ts';
@@ -43,15 +42,14 @@ export async function authenticateSite(rt: SiteRuntime, req: FastifyRequest, o: 
 /** The key's site and access settings, from the cache or the database; null when unknown or revoked. */
 async function lookUp(rt: SiteRuntime, key: string, nowMs: number): Promise<SiteAccessEntry | null> {
   if (key.length > 200) return null;
-  const hash = sha256Hex(key);
-  const cached = rt.access.get(hash, nowMs);
+  const cached = rt.access.get(key, nowMs);
   if (cached) return cached;
   const generation = siteAccessGeneration();
   const verified = await verifySiteKey(rt.db, key);
   if (!verified) return null;
   const settings = await siteAccess(rt.db, verified.siteId);
   const entry = { ...verified, ...settings };
-  rt.access.set(hash, entry, nowMs, generation);
+  rt.access.set(key, entry, nowMs, generation);
   return entry;
 }
 
