@@ -206,6 +206,15 @@ export async function load(base: string, flowId: string, o: Required<SiteBenchOp
   };
 }
 
+/** Writes and transactions so far, from the server's /metrics (SQLite group commit); null when metrics are off. */
+async function commitGroups(base: string): Promise<{ writes: number; transactions: number } | null> {
+  const res = await fetch(`${base}/metrics`).catch(() => null);
+  if (!res?.ok) return null;
+  const text = await res.text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { writes: value('switchboard_commit_group_writes_sum'), transactions: value('switchboard_commit_group_writes_count') };
+}
+
 /** The largest number a pattern captures in a log (the banking model dwarfs the small one). */
 const ms = (log: string[], pattern: RegExp) => {
   const values = [...log.join('').matchAll(new RegExp(pattern.source, 'g'))].map((m) => Number(m[1]));
@@ -254,7 +263,10 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let light: Record<string, number>;
     try {
       const pid = server.child.pid;
+      const groups0 = await commitGroups(server.url);
       site = await load(server.url, 'banking-support', o, pid);
+      const groups1 = await commitGroups(server.url);
+      if (groups0 && groups1) site.writesPerCommit = Math.round(((groups1.writes - groups0.writes) / (groups1.transactions - groups0.transactions)) * 10) / 10;
       small = await load(server.url, 'small', o, pid);
       // Per-turn latency without a queue in front of it.
       light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) }, pid);

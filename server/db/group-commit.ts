@@ -31,10 +31,10 @@ export class GroupCommit implements Committer {
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
 
-  /** `maxBatch`: writes per transaction at most. Default 128. */
+  /** `maxBatch`: writes per transaction at most (default 128); `committed` hears each group's size. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly maxBatch = 128,
+    private readonly o: { maxBatch?: number; committed?: (writes: number) => void } = {},
   ) {}
 
   run<T>(work: Work<T>): Promise<T> {
@@ -53,7 +53,7 @@ export class GroupCommit implements Committer {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.o.maxBatch ?? 128);
       if (batch.length === 1) {
         await this.alone(batch[0]!);
         continue;
@@ -68,13 +68,16 @@ export class GroupCommit implements Committer {
         for (const p of batch) await this.alone(p);
         continue;
       }
+      this.o.committed?.(batch.length);
       batch.forEach((p, i) => p.resolve(results[i]));
     }
   }
 
   private async alone(p: Pending): Promise<void> {
     try {
-      p.resolve(await this.db.transaction().execute(p.work));
+      const result = await this.db.transaction().execute(p.work);
+      this.o.committed?.(1);
+      p.resolve(result);
     } catch (error) {
       p.reject(error);
     }

@@ -24,6 +24,7 @@ export class ServerMetrics {
   private readonly sse: Gauge;
   private readonly classifySeconds: Histogram<'locale'>;
   private readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
+  private readonly commitGroups: Histogram;
 
   /** `defaults`: also Node's process metrics (CPU, memory, event-loop delay). Default true. */
   constructor(o: { defaults?: boolean } = {}) {
@@ -38,6 +39,7 @@ export class ServerMetrics {
     this.sse = new Gauge({ name: 'switchboard_sse_connections', help: 'Open server-sent event streams.', registers });
     this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message.', labelNames: ['locale'], buckets: CLASSIFY_BUCKETS, registers });
     this.httpSeconds = new Histogram({ name: 'switchboard_http_request_duration_seconds', help: 'HTTP request latency by route pattern and status.', labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers });
+    this.commitGroups = new Histogram({ name: 'switchboard_commit_group_writes', help: 'SQLite group commit: conversation writes per transaction.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers });
     if (o.defaults ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
   }
 
@@ -78,6 +80,10 @@ export class ServerMetrics {
   /** `route`: the matched route pattern (`/api/v1/conversations/:id/messages`), or `unmatched`. */
   request(o: { method: string; route: string; status: number; seconds: number }): void {
     this.httpSeconds.observe({ method: o.method, route: o.route, status: String(o.status) }, o.seconds);
+  }
+
+  committed(writes: number): void {
+    this.commitGroups.observe(writes);
   }
 
   /** The exposition, and its content type. */

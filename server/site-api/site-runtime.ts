@@ -113,7 +113,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       dialect: d.dialect,
       clock: d.clock,
       locks: new KeyedMutex(),
-      commits: d.dialect === 'sqlite' && d.options.groupCommit ? new GroupCommit(d.db) : transactionPerWrite(d.db),
+      commits: d.dialect === 'sqlite' && d.options.groupCommit ? new GroupCommit(d.db, d.metrics ? { committed: (writes) => d.metrics!.committed(writes) } : {}) : transactionPerWrite(d.db),
       states: new StateCache(),
       maxRetries: d.options.maxCommitRetries,
       changed: (id) => bus.publish(id),
