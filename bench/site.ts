@@ -84,7 +84,7 @@ export function startChild(args: string[], env: Record<string, string>, ready: R
   const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${log.join('')}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${log.join('')}`)), 600_000);
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
       const match = ready.exec(log.join(''));
