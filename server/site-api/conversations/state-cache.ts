@@ -7,8 +7,11 @@ import type { ConversationState } from '../../../shared/index.ts';
 export class StateCache {
   private readonly entries = new Map<string, { revision: number; state: ConversationState }>();
 
-  /** Default capacity: 10,000 conversations (least recently used dropped first). */
-  constructor(private readonly capacity = 10_000) {}
+  /**
+   * Default capacity: 2,000 conversations, least recently used dropped first (a state with its
+   * transcript is a few KB; a miss only costs reading and validating the stored state).
+   */
+  constructor(private readonly capacity = 2000) {}
 
   /** True when a state is kept for the conversation (at some revision). */
   has(id: string): boolean {
