@@ -14,6 +14,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   replay: async () => (await import('./replay.ts')).benchReplay,
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard,
   editor: async () => (await import('./editor.ts')).benchEditor,
+  site: async () => (await import('./site.ts')).benchSite,
 };
 
 const only = process.argv.slice(2);

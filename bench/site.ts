@@ -6,7 +6,7 @@
 // Targets (issue 5): ≥ 2,000 turns/s, p99 < 25 ms at 64 concurrent conversations, ≥ 25% of bare HTTP.
 // Run alone with `npx tsx bench/site.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,18 +73,18 @@ export interface SiteBenchOptions {
   turnsPerConversation?: number;
 }
 
-interface Server {
+export interface Server {
   url: string;
   log: string[];
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
+export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
   const child = spawn(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${log.join('')}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${log.join('')}`)), 600_000);
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
       const match = ready.exec(log.join(''));
@@ -136,8 +136,24 @@ function post(agent: Agent, url: URL, path: string, body: unknown): Promise<{ st
   });
 }
 
-/** Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only. */
-async function load(base: string, flowId: string, o: Required<SiteBenchOptions>): Promise<Record<string, number>> {
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. The
+ * server's CPU per turn does not depend on what else the machine runs, unlike turns/s.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only.
+ * With `serverPid`, also the server's CPU milliseconds per request (turns and starts).
+ */
+export async function load(base: string, flowId: string, o: Required<SiteBenchOptions>, serverPid?: number): Promise<Record<string, number>> {
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const latencies: number[] = [];
@@ -166,10 +182,14 @@ async function load(base: string, flowId: string, o: Required<SiteBenchOptions>)
   const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
   await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
   measuring = true;
+  const cpu0 = cpuSeconds(serverPid);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, o.seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = cpuSeconds(serverPid);
+  const client = process.cpuUsage(client0);
   stop = true;
   await Promise.all(workers);
   agent.destroy();
@@ -181,7 +201,18 @@ async function load(base: string, flowId: string, o: Required<SiteBenchOptions>)
     p99Ms: percentile(sorted, 0.99),
     turns: sorted.length,
     errors,
+    ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
+    clientCpuMsPerRequest: Math.round((client.user + client.system) / (sorted.length + started)) / 1000,
   };
+}
+
+/** Writes and transactions so far, from the server's /metrics (SQLite group commit); null when metrics are off. */
+async function commitGroups(base: string): Promise<{ writes: number; transactions: number } | null> {
+  const res = await fetch(`${base}/metrics`).catch(() => null);
+  if (!res?.ok) return null;
+  const text = await res.text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { writes: value('switchboard_commit_group_writes_sum'), transactions: value('switchboard_commit_group_writes_count') };
 }
 
 /** The largest number a pattern captures in a log (the banking model dwarfs the small one). */
@@ -231,17 +262,21 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let small: Record<string, number>;
     let light: Record<string, number>;
     try {
-      site = await load(server.url, 'banking-support', o);
-      small = await load(server.url, 'small', o);
+      const pid = server.child.pid;
+      const groups0 = await commitGroups(server.url);
+      site = await load(server.url, 'banking-support', o, pid);
+      const groups1 = await commitGroups(server.url);
+      if (groups0 && groups1) site.writesPerCommit = Math.round(((groups1.writes - groups0.writes) / (groups1.transactions - groups0.transactions)) * 10) / 10;
+      small = await load(server.url, 'small', o, pid);
       // Per-turn latency without a queue in front of it.
-      light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) });
+      light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) }, pid);
     } finally {
       await server.stop();
     }
     const bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
     let baseline: Record<string, number>;
     try {
-      baseline = await load(bare.url, 'bare', o);
+      baseline = await load(bare.url, 'bare', o, bare.child.pid);
     } finally {
       await bare.stop();
     }

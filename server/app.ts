@@ -24,6 +24,10 @@ import { siteApiRoutes } from './site-api/site-api-routes.ts';
 import { sitePages } from './site-api/site-pages.ts';
 import { createSiteRuntime } from './site-api/site-runtime.ts';
 import { warmLiveFlows } from './site-api/flows/warm-live-flows.ts';
+import { defaultMetricsOptions, type MetricsOptions } from './metrics/metrics-options.ts';
+import { registerMetrics } from './metrics/metrics-route.ts';
+import { ServerMetrics } from './metrics/server-metrics.ts';
+import { logSerializers, requestId } from './http/request-log.ts';
 
 export interface CreateAppOptions {
   db: Kysely<Database>;
@@ -35,30 +39,44 @@ export interface CreateAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The site API, widget and webhooks (docs/site-api.md). Default: `siteApiOptions()`. */
   site?: SiteApiOptions;
+  /** `/metrics` and what it may be read by. Default: on, loopback only. */
+  metrics?: MetricsOptions;
 }
 
 /** Builds (but does not start) the server. The database must already be migrated. */
 export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
-  // maxParamLength: a batched tRPC GET names every procedure in the path (`/trpc/a.b,c.d,…`);
-  // Fastify's default of 100 characters answered a five-query batch with 414.
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: o.config.bodyLimit, trustProxy: o.config.trustProxy, routerOptions: { maxParamLength: 5000 } });
+  // routerOptions.maxParamLength: a batched tRPC GET names every procedure in the path
+  // (`/trpc/a.b,c.d,…`); Fastify's default of 100 characters answered a five-query batch with 414.
+  const app = Fastify({
+    logger: o.logger ? { ...(typeof o.logger === 'object' ? o.logger : {}), serializers: logSerializers } : false,
+    genReqId: requestId,
+    bodyLimit: o.config.bodyLimit,
+    trustProxy: o.config.trustProxy,
+    routerOptions: { maxParamLength: 5000 },
+  });
   const clock = o.clock ?? systemClock;
+  const metricsOptions = o.metrics ?? defaultMetricsOptions;
+  const metrics = metricsOptions.enabled ? new ServerMetrics() : null;
+  if (metrics) registerMetrics(app, metrics, metricsOptions);
   const site = createSiteRuntime({
+    metrics,
     db: o.db,
     dialect: o.dialect,
     clock,
     options: o.site ?? siteApiOptions(),
-    log: { info: (m) => app.log.info(m), error: (m, err) => app.log.error({ err }, m) },
+    log: { info: (m, fields) => app.log.info(fields ?? {}, m), error: (m, err, fields) => app.log.error({ ...fields, err }, m) },
   });
   const deps: AppDeps = { db: o.db, dialect: o.dialect, config: o.config, clock, site };
   app.addHook('preClose', async () => closeStreams(site));
   app.addHook('onClose', async () => site.close());
 
   await app.register(cookie);
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    reply.header('x-request-id', req.id);
+    done(null, payload);
   });
 
   await app.register(fastifyTRPCPlugin, {

@@ -9,6 +9,7 @@ import { loadConfig, type ServerConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { loadSiteApiOptions, siteApiOptions, type SiteApiOptions } from './site-api/site-api-options.ts';
+import { loadMetricsOptions, type MetricsOptions } from './metrics/metrics-options.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,7 +22,7 @@ export interface RunningServer {
 /** Opens the database, migrates, bootstraps and listens. `print` receives the one-time secrets. */
 export async function startServer(
   config: ServerConfig,
-  o: { print: (text: string) => void; logger?: FastifyServerOptions['logger']; site?: SiteApiOptions },
+  o: { print: (text: string) => void; logger?: FastifyServerOptions['logger']; site?: SiteApiOptions; metrics?: MetricsOptions },
 ): Promise<RunningServer> {
   const { db, dialect, close: closeDb } = openDatabase(config.databaseUrl);
   try {
@@ -33,7 +34,7 @@ export async function startServer(
       demoSiteKey: config.demoSiteKey ?? report.demoKey?.generatedSecret ?? null,
       listenUrl: dialect === 'postgres' ? config.databaseUrl : null,
     };
-    const app = await createApp({ db, dialect, config, logger: o.logger ?? false, site });
+    const app = await createApp({ db, dialect, config, logger: o.logger ?? false, site, ...(o.metrics ? { metrics: o.metrics } : {}) });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -75,8 +76,9 @@ function printReport(report: BootstrapReport, print: (text: string) => void): vo
 async function run(): Promise<void> {
   const loaded = loadConfig(process.env);
   const site = loadSiteApiOptions(process.env);
-  if (!loaded.ok || !site.ok) {
-    const errors = [...(loaded.ok ? [] : loaded.errors), ...(site.ok ? [] : site.errors)];
+  const metrics = loadMetricsOptions(process.env);
+  if (!loaded.ok || !site.ok || !metrics.ok) {
+    const errors = [...(loaded.ok ? [] : loaded.errors), ...(site.ok ? [] : site.errors), ...(metrics.ok ? [] : metrics.errors)];
     process.stderr.write(`Invalid configuration:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
     process.exitCode = 1;
     return;
@@ -85,6 +87,7 @@ async function run(): Promise<void> {
     print: (text) => process.stdout.write(text),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     site: site.options,
+    metrics: metrics.options,
   });
   process.stdout.write(`Switchboard is running at ${server.url} (chat widget demo: ${server.url}/demo)\n`);
   const stop = () => {

@@ -90,11 +90,16 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Start a conversation on the version deployed in the key’s environment now',
           requestBody: { required: true, content: json('StartConversationRequest') },
           responses: {
-            '201': { description: 'Started; the bot’s opening messages.', content: json('StartConversationResponse') },
+            '201': {
+              description: 'Started; the bot’s opening messages. With an `idempotencyKey` already used for the same request, the stored response of that start (same conversation), marked `Idempotent-Replayed: true`.',
+              headers: { 'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] } } },
+              content: json('StartConversationResponse'),
+            },
             ...bodyErrors,
             '400': error('Invalid fields, `customer.authenticated` without a signature, or a bad `customerToken` (`invalid_customer_token`).'),
             ...authErrors,
             '404': error('The flow is unknown or nothing is deployed to this environment (`flow_not_deployed`).'),
+            '409': error('The `idempotencyKey` was already used to start a conversation with a different request (`idempotency_key_reused`).'),
             '503': error('The deployed version cannot run (`flow_unavailable`).'),
           },
         },

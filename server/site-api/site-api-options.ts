@@ -36,6 +36,17 @@ export interface SiteApiOptions {
    * Default `none` for createApp/startServer (tests); `npm start` reads WARM_FLOWS, default `all`.
    */
   warmFlows: 'all' | 'none';
+  /**
+   * SQLite only: commit turns that are ready at the same moment in one transaction (each reply
+   * still waits for its COMMIT). Default true; SITE_GROUP_COMMIT=off for one transaction per turn.
+   */
+  groupCommit: boolean;
+  /**
+   * How long a process may reuse a site key's lookup (site, environment, allowed origins, signing
+   * secret). Revoking a key or changing a site's settings clears it at once in the process that
+   * made the change; other processes see it within this time. 0 disables. Default 1000 ms.
+   */
+  keyCacheMs: number;
 }
 
 export interface WebhookOptions {
@@ -69,6 +80,8 @@ export const defaultSiteApiOptions: SiteApiOptions = {
   demoSiteKey: null,
   listenUrl: null,
   warmFlows: 'none',
+  groupCommit: true,
+  keyCacheMs: 1000,
 };
 
 /** Options with some fields replaced (webhook settings merged field by field). */
@@ -87,6 +100,8 @@ const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: positive,
   WARM_FLOWS: z.enum(['all', 'none']).optional(),
   SITE_SSE_POLL_MS: positive,
+  SITE_GROUP_COMMIT: z.enum(['on', 'off']).optional(),
+  SITE_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
 /** Reads the SITE_* / WEBHOOK_* / WIDGET_DIR variables (docs/site-api.md, "Configuration"). */
@@ -105,6 +120,8 @@ export function loadSiteApiOptions(env: Record<string, string | undefined>): { o
       widgetDir: e.WIDGET_DIR ?? d.widgetDir,
       warmFlows: e.WARM_FLOWS ?? 'all',
       ssePollMs: e.SITE_SSE_POLL_MS ?? d.ssePollMs,
+      groupCommit: e.SITE_GROUP_COMMIT ? e.SITE_GROUP_COMMIT === 'on' : d.groupCommit,
+      keyCacheMs: e.SITE_KEY_CACHE_MS ?? d.keyCacheMs,
       webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS ?? d.webhooks.retryBaseMs, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS ?? d.webhooks.maxAttempts },
     }),
   };

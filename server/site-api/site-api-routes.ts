@@ -9,6 +9,7 @@ import { recordCsat } from './conversations/record-csat.ts';
 import { startConversation } from './conversations/start-conversation.ts';
 import { conversationNotFound, takeTurn, type TurnRequest } from './conversations/take-turn.ts';
 import { handoffPackageJsonSchema } from './handoff-json-schema.ts';
+import { conversationRef } from '../http/request-log.ts';
 import { authenticateSite, type AuthenticatedSite } from './http/authenticate-site.ts';
 import { applyCors, corsHeaders, preflight } from './http/cors.ts';
 import { parseRequest } from './http/parse-request.ts';
@@ -59,7 +60,18 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
     if (!site) return reply;
     const input = parseRequest(startConversationInput, req.body, 'body');
     if (!input.ok) return sendFailure(reply, input.failure);
-    return respond(reply, await startConversation(rt, site, input.value), 201);
+    const started = await startConversation(rt, site, input.value);
+    if (!started.ok) return sendFailure(reply, started.failure);
+    const { output, replayed } = started.value;
+    const { conversationId, handoff, status } = output;
+    if (replayed) {
+      reply.header('idempotent-replayed', 'true');
+    } else {
+      rt.metrics?.started({ site: site.siteId, flow: input.value.flowId });
+      if (handoff) rt.metrics?.handoffCreated({ queue: handoff.queue, priority: handoff.priority });
+    }
+    req.log.info({ site: site.siteId, flow: input.value.flowId, conversation: conversationRef(conversationId), status, replayed, handoffQueue: handoff?.queue ?? null }, 'conversation started');
+    return reply.code(201).send(output);
   });
 
   app.get('/conversations/:id', async (req, reply) => {
@@ -85,10 +97,24 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
       if (!body.ok) return sendFailure(reply, body.failure);
       request = { kind, ...body.value };
     }
+    const t0 = performance.now();
     const result = await takeTurn(rt, site, params.value.id, request);
-    if (!result.ok) return sendFailure(reply, result.failure);
+    const conversation = conversationRef(params.value.id);
+    if (!result.ok) {
+      rt.metrics?.turnFailed({ site: site.siteId, code: result.failure.code });
+      req.log.info({ site: site.siteId, conversation, kind, refused: result.failure.code }, 'turn refused');
+      return sendFailure(reply, result.failure);
+    }
+    const { response, outcome, flowId } = result.value;
+    const seconds = (performance.now() - t0) / 1000;
+    rt.metrics?.turn({ site: site.siteId, flow: flowId, outcome, seconds });
+    if (outcome === 'escalated' && response.handoff) rt.metrics?.handoffCreated({ queue: response.handoff.queue, priority: response.handoff.priority });
+    req.log.info(
+      { site: site.siteId, flow: flowId, conversation, kind, outcome, status: response.status, handoffQueue: outcome === 'escalated' ? (response.handoff?.queue ?? null) : undefined, turnMs: Math.round(seconds * 10_000) / 10 },
+      'turn',
+    );
     if (result.value.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.send(result.value.response);
+    return reply.type('application/json; charset=utf-8').send(result.value.body);
   };
   app.post('/conversations/:id/messages', route, turn('message'));
   app.post('/conversations/:id/request-human', route, turn('request_human'));

@@ -6,19 +6,24 @@ import type { EngineHost } from '../../runtime/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
+import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
+import { GroupCommit, transactionPerWrite } from '../db/group-commit.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
+import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
 import { RateLimits } from './http/rate-limits.ts';
+import { SiteAccessCache } from './http/site-access-cache.ts';
 import { ConversationBus } from './realtime/conversation-bus.ts';
 import { purgeExpired } from './privacy/purge-expired.ts';
 import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
 import type { SiteApiOptions } from './site-api-options.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
+/** Structured log lines: `fields` become JSON properties (never message texts or other personal data). */
 export interface SiteLog {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, error?: unknown, fields?: Record<string, unknown>): void;
 }
 
 export interface SiteRuntime {
@@ -32,7 +37,11 @@ export interface SiteRuntime {
   writer: ConversationWriter;
   webhooks: WebhookDispatcher;
   limits: RateLimits;
+  /** Site key lookups reused for `options.keyCacheMs`. */
+  access: SiteAccessCache;
   log: SiteLog;
+  /** Operations counters for `/metrics`; null when metrics are off. */
+  metrics: ServerMetrics | null;
   /** Outbound HTTP (actions, webhooks). */
   fetch: typeof fetch;
   /** The engine's ports: the server clock in milliseconds; PII stays redacted in packages. */
@@ -48,6 +57,8 @@ export interface SiteRuntimeDeps {
   clock: Clock;
   options: SiteApiOptions;
   log: SiteLog;
+  /** Default: none (metrics off). */
+  metrics?: ServerMetrics | null;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
 }
@@ -60,12 +71,14 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     clock: d.clock,
     fetch: fetcher,
     options: d.options.webhooks,
-    log: (message, error) => d.log.error(message, error),
+    log: d.log,
+    metrics: d.metrics ?? null,
   });
   const flows = new FlowCache({
     db: d.db,
     clock: d.clock,
     capacity: d.options.compiledFlowCacheSize,
+    ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds) } : {}),
     onCompiled: (r) =>
       d.log.info(
         `compiled flow version ${r.versionId} in ${Math.round(r.totalMs)} ms` +
@@ -95,13 +108,17 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       dialect: d.dialect,
       clock: d.clock,
       locks: new KeyedMutex(),
+      commits: d.dialect === 'sqlite' && d.options.groupCommit ? new GroupCommit(d.db, d.metrics ? { committed: (writes) => d.metrics!.committed(writes) } : {}) : transactionPerWrite(d.db),
+      states: new StateCache(),
       maxRetries: d.options.maxCommitRetries,
       changed: (id) => bus.publish(id),
       queued: () => webhooks.poke(),
     },
     webhooks,
     limits: new RateLimits(),
+    access: new SiteAccessCache(d.options.keyCacheMs),
     log: d.log,
+    metrics: d.metrics ?? null,
     fetch: fetcher,
     host: { clock: { now: () => d.clock.now().getTime() }, allowPii: false },
     ready: listener?.ready ?? Promise.resolve(),

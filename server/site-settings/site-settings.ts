@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { newId, randomToken } from '../crypto/digest.ts';
 import type { Database } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
+import { siteAccessChanged } from '../sites/site-access-changes.ts';
 
 const originsJson = z.array(z.string());
 const eventsJson = z.array(z.enum(webhookEvents));
@@ -86,6 +87,7 @@ export async function updateSiteSettings(
       at: o.now,
     });
   });
+  siteAccessChanged();
   return getSiteSettings(db, o.siteId);
 }
 
@@ -97,6 +99,7 @@ export async function rotateSigningSecret(db: Kysely<Database>, o: Acting & { si
     await upsertSettings(trx, o.siteId, { signing_secret: secret }, o.now);
     await appendAudit(trx, { actor: o.actor, action: 'site.signing_secret.rotate', targetType: 'site', targetId: o.siteId, details: { prefix: secretPrefix(secret) }, at: o.now });
   });
+  siteAccessChanged();
   return ok({ secret });
 }
 

@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { newId, randomToken, sha256Hex } from '../crypto/digest.ts';
 import type { Database, SiteKeysTable } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
+import { siteAccessChanged } from './site-access-changes.ts';
 
 /** A new secret: `sb_live_…` for production, `sb_test_…` for staging. */
 export function generateSiteKey(environment: Environment): string {
@@ -126,6 +127,7 @@ export async function revokeSiteKey(db: Kysely<Database>, o: { keyId: string; ac
       at: o.now,
     });
   });
+  siteAccessChanged();
   return ok({ revokedAt: at });
 }
 

@@ -56,6 +56,13 @@ export const startConversationInput = z.strictObject({
   customerToken: z.string().min(1).max(16_384).optional(),
   /** False when the customer opted out of personalisation: no profile fields reach the flow. Default true. */
   personalisation: z.boolean().optional(),
+  /**
+   * Makes the start safe to retry: the same key (per site and environment) returns the same
+   * conversation and its opening response instead of starting another; the same key with a
+   * different body is 409 `idempotency_key_reused`. Treat it like a secret (a random UUID): it
+   * leads to the conversation. Default: none (every start is a new conversation).
+   */
+  idempotencyKey: idempotencyKey.optional(),
 });
 /** The request as parsed (defaults applied). */
 export type StartConversationInput = z.output<typeof startConversationInput>;

@@ -42,6 +42,36 @@ describe.each(dialects)('idempotency and concurrency on $name', (dialect) => {
     expect([reused.status, reused.body]).toEqual([409, { error: { code: 'idempotency_key_reused', message: expect.any(String), path: 'body.idempotencyKey' } }]);
   });
 
+  it('starts one conversation for retried and simultaneous starts with the same key', async () => {
+    const conversations = async () => Number((await sw.database.db.selectFrom('conversations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const body = { flowId: 'chat', customer: { firstName: 'Ada' }, idempotencyKey: crypto.randomUUID() };
+    const before = await conversations();
+    const first = await sw.api.start(body);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const id = String(first.body.conversationId);
+    const retry = await sw.api.start(body);
+    expect([retry.status, retry.body, retry.headers.get('idempotent-replayed')]).toEqual([201, first.body, 'true']);
+    expect(await counts(id)).toEqual({ events: 1, turns: 1 });
+    // Same key with another request: refused, nothing stored.
+    const other = await sw.api.start({ ...body, customer: { firstName: 'Bob' } });
+    expect([other.status, (other.body.error as { code: string }).code]).toEqual([409, 'idempotency_key_reused']);
+    // Another site (or environment) using the same key gets its own conversation.
+    const elsewhere = await sw.api.with(sw.stagingKey).start({ ...body, customer: { firstName: 'Ada' } });
+    expect(elsewhere.status === 404 || elsewhere.body.conversationId !== id).toBe(true);
+    // A burst of the same start: one conversation, one response.
+    const burstBody = { flowId: 'chat', idempotencyKey: crypto.randomUUID() };
+    const burst = await Promise.all(Array.from({ length: 8 }, () => sw.api.start(burstBody)));
+    expect(burst.map((r) => r.status)).toEqual(burst.map(() => 201));
+    expect(new Set(burst.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    expect(burst.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect(await conversations()).toBe(before + 2 + (elsewhere.status === 201 ? 1 : 0));
+    // Without a key every start is a new conversation.
+    const a = await sw.api.start({ flowId: 'chat' });
+    const b = await sw.api.start({ flowId: 'chat' });
+    expect(a.body.conversationId).not.toBe(b.body.conversationId);
+  });
+
   it('takes one turn for simultaneous retries of one request', async () => {
     const id = String((await sw.api.start()).body.conversationId);
     const replies = await Promise.all(Array.from({ length: 8 }, () => sw.api.message(id, 'what is my balance', 'burst')));

@@ -25,6 +25,8 @@ export interface SiteWorld {
   deploy(doc: JsonObject, environment?: 'production' | 'staging'): Promise<VersionSummary>;
   /** Messages the server logged (level info and up). */
   logs: string[];
+  /** The same log lines as written (JSON text). */
+  rawLogs: string[];
   /** Restarts the HTTP app on the same database (a new process would do the same). */
   restart(options?: Partial<SiteApiOptions>): Promise<void>;
   close(): Promise<void>;
@@ -63,7 +65,16 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
   for (const flow of o.flows ?? []) await deploy(flow);
 
   const logs: string[] = [];
-  const logger = { level: 'info', stream: { write: (line: string) => void logs.push(String((JSON.parse(line) as { msg?: unknown }).msg ?? '')) } };
+  const rawLogs: string[] = [];
+  const logger = {
+    level: 'info',
+    stream: {
+      write: (line: string) => {
+        rawLogs.push(line);
+        logs.push(String((JSON.parse(line) as { msg?: unknown }).msg ?? ''));
+      },
+    },
+  };
   let app = await createApp({ db: database.db, dialect: database.dialect, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, listenUrl: dialect.name === 'postgres' ? database.url : null }) });
   let base = await listen(app);
   const sw: SiteWorld = {
@@ -75,6 +86,7 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
     otherKey,
     stagingKey,
     logs,
+    rawLogs,
     api: new SiteApi(base, key),
     deploy,
     async restart(options = {}) {

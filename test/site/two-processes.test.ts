@@ -24,7 +24,7 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
     const env = { SITE_SSE_POLL_MS: '600000' };
     a = await startServerProcess({ databaseUrl: database.url, flowsDir: flows, env });
     b = await startServerProcess({ databaseUrl: database.url, flowsDir: flows, env });
-  });
+  }, 60_000); // two server starts; slow when the machine is busy
   afterAll(async () => {
     for (const s of streams) s.close();
     await a?.stop();

@@ -1,10 +1,14 @@
 // Reading conversations back: the row, and its engine state parsed again with the shared schema
-// (stored data is re-validated, never trusted).
+// (stored data is re-validated, never trusted) — unless the state cache holds the very state this
+// process committed at the row's revision.
 import type { Kysely, Selectable } from 'kysely';
 import { conversationState, type ConversationState } from '../../../shared/index.ts';
 import type { ConversationsTable, Database } from '../../db/database.ts';
+import type { DialectName } from '../../db/dialect-name.ts';
+import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
+import type { StateCache } from './state-cache.ts';
 
-export type ConversationRow = Selectable<ConversationsTable>;
+export type ConversationRow = Omit<Selectable<ConversationsTable>, 'state'>;
 
 export interface StoredConversation {
   row: ConversationRow;
@@ -13,13 +17,45 @@ export interface StoredConversation {
 
 export class CorruptConversationError extends Error {}
 
-export async function loadConversation(db: Kysely<Database>, id: string): Promise<StoredConversation | undefined> {
-  const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const parsed = conversationState.safeParse(JSON.parse(row.state));
-  if (!parsed.success) throw new CorruptConversationError(`Conversation ${id}: stored state no longer parses (${parsed.error.issues[0]?.message}).`);
-  return { row: { ...row, revision: Number(row.revision), last_seq: Number(row.last_seq) }, state: parsed.data };
+const HEAD_COLUMNS =
+  'id, site_id, environment, flow_id, version_id, status, outcome, revision, last_seq, customer_id, customer_verified, channel, locale, csat_score, csat_comment, created_at, updated_at';
+
+const statements = new Map<DialectName, { head: RawStatement; full: RawStatement }>();
+function statementsFor(dialect: DialectName) {
+  let s = statements.get(dialect);
+  if (!s) {
+    s = {
+      head: rawStatement(dialect, `select ${HEAD_COLUMNS} from conversations where id = ?`),
+      full: rawStatement(dialect, `select ${HEAD_COLUMNS}, state from conversations where id = ?`),
+    };
+    statements.set(dialect, s);
+  }
+  return s;
 }
+
+/** The conversation, or undefined. With `cache`, the state comes from it when the revision matches. */
+export async function loadConversation(db: Kysely<Database>, dialect: DialectName, id: string, cache?: StateCache): Promise<StoredConversation | undefined> {
+  const s = statementsFor(dialect);
+  if (cache?.has(id)) {
+    const [head] = (await runRaw<ConversationRow>(db, s.head([id]))).rows;
+    if (!head) {
+      cache.delete(id);
+      return undefined;
+    }
+    const row = normalise(head);
+    const state = cache.get(id, row.revision);
+    if (state) return { row, state };
+  }
+  const [full] = (await runRaw<ConversationRow & { state: string }>(db, s.full([id]))).rows;
+  if (!full) return undefined;
+  const { state: text, ...head } = full;
+  const parsed = conversationState.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new CorruptConversationError(`Conversation ${id}: stored state no longer parses (${parsed.error.issues[0]?.message}).`);
+  return { row: normalise(head), state: parsed.data };
+}
+
+/** PostgreSQL returns bigint columns as strings. */
+const normalise = (row: ConversationRow): ConversationRow => ({ ...row, revision: Number(row.revision), last_seq: Number(row.last_seq), customer_verified: Number(row.customer_verified) });
 
 /** The conversation's site, environment and status, or undefined; the cheap check before anything else. */
 export async function conversationOwner(db: Kysely<Database>, id: string) {

@@ -2,22 +2,31 @@
 // one else committed in between (revision check), else re-read and plan again. Within a process
 // changes to one conversation also queue on a lock, so retries happen only between processes.
 // Each commit writes the state, its events and anything else (turn record, handoff, webhook
-// deliveries) in one transaction; on PostgreSQL it also NOTIFYs other processes at commit.
+// deliveries) in one transaction; on PostgreSQL it also NOTIFYs other processes at commit. On
+// SQLite, turns of different conversations ready at the same moment share a transaction (group
+// commit); each caller still gets its answer only after the COMMIT that holds its write.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ConversationState } from '../../../shared/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, ConversationsTable } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
+import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
+import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, type StoredConversation } from './conversation-store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
+import type { StateCache } from './state-cache.ts';
 
 export interface ConversationWriter {
   db: Kysely<Database>;
   dialect: DialectName;
   clock: Clock;
   locks: KeyedMutex;
+  /** How writes are committed: a transaction each, or grouped (SQLite). */
+  commits: Committer;
+  /** States this process committed, by revision (skips re-reading and re-validating them). Optional. */
+  states?: StateCache;
   /** Plans recomputed after losing a race before giving up. */
   maxRetries: number;
   /** Called after a commit that added events (pokes this process's event streams). */
@@ -28,7 +37,7 @@ export interface ConversationWriter {
 
 /** A writer that only writes: for callers without a running site runtime (tests, scripts). */
 export function plainWriter(o: { db: Kysely<Database>; dialect: DialectName; clock: Clock }): ConversationWriter {
-  return { ...o, locks: new KeyedMutex(), maxRetries: 8, changed: () => {}, queued: () => {} };
+  return { ...o, locks: new KeyedMutex(), commits: transactionPerWrite(o.db), maxRetries: 8, changed: () => {}, queued: () => {} };
 }
 
 export interface SeqRange {
@@ -65,7 +74,7 @@ export async function updateConversation<T, F>(
 ): Promise<{ ok: true; value: T } | { ok: false; failure: F }> {
   return w.locks.run(conversationId, async () => {
     for (let attempt = 0; attempt <= w.maxRetries; attempt++) {
-      const current = await loadConversation(w.db, conversationId);
+      const current = await loadConversation(w.db, w.dialect, conversationId, w.states);
       if (!current) return { ok: false, failure: o.missing };
       const planned = await o.plan(current);
       if (!planned.ok) return planned;
@@ -83,35 +92,60 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
   const now = w.clock.now().toISOString();
   const first = current.row.last_seq + 1;
   const seqs = { first, last: first + write.events.length - 1 };
+  const revision = current.row.revision + 1;
+  const state = JSON.stringify(write.state);
+  const s = statementsFor(w.dialect);
   let committed: boolean;
   try {
-    committed = await w.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('conversations')
-        .set({
-          state: JSON.stringify(write.state),
-          status: write.state.status,
-          outcome: write.state.outcome,
-          revision: current.row.revision + 1,
-          last_seq: seqs.last,
-          updated_at: now,
-          ...(write.csat ? { csat_score: write.csat.score, csat_comment: write.csat.comment } : {}),
-        })
-        .where('id', '=', id)
-        .where('revision', '=', current.row.revision)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) return false;
-      await insertEvents(trx, id, first, write.events, now);
+    committed = await w.commits.run(async (trx) => {
+      const update = write.csat
+        ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
+        : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
+      if ((await runRaw(trx, update)).changes !== 1) return false;
+      await insertEvents(w.dialect, trx, id, first, write.events, now);
       await write.also?.(trx, seqs);
       await notify(w, trx, id, write.events.length);
       return true;
     });
   } catch (error) {
+    w.states?.delete(id);
     if (error instanceof LostRace) return false;
     throw error;
   }
-  if (committed) announce(w, id, write);
+  if (committed) {
+    w.states?.set(id, revision, write.state);
+    announce(w, id, write);
+  } else {
+    w.states?.delete(id);
+  }
   return committed;
+}
+
+const SET_COLUMNS = 'state = ?, status = ?, outcome = ?, revision = ?, last_seq = ?, updated_at = ?';
+const statements = new Map<DialectName, { update: RawStatement; updateWithCsat: RawStatement; events: Map<number, RawStatement> }>();
+function statementsFor(dialect: DialectName) {
+  let s = statements.get(dialect);
+  if (!s) {
+    s = {
+      update: rawStatement(dialect, `update conversations set ${SET_COLUMNS} where id = ? and revision = ?`),
+      updateWithCsat: rawStatement(dialect, `update conversations set ${SET_COLUMNS}, csat_score = ?, csat_comment = ? where id = ? and revision = ?`),
+      events: new Map(),
+    };
+    statements.set(dialect, s);
+  }
+  return s;
+}
+
+/** `insert … values (…), (…)` for `rows` events, kept per row count (a turn adds a handful). */
+function insertEventsStatement(dialect: DialectName, rows: number): RawStatement {
+  const s = statementsFor(dialect);
+  let statement = s.events.get(rows);
+  if (!statement) {
+    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+    statement = rawStatement(dialect, `insert into conversation_events (conversation_id, seq, type, payload, created_at) values ${values}`);
+    if (rows <= 16) s.events.set(rows, statement);
+  }
+  return statement;
 }
 
 /** Inserts a new conversation with its first events (and `also` writes) in one transaction. */
@@ -120,24 +154,23 @@ export async function insertConversation(
   o: { row: Omit<ConversationsTable, 'revision' | 'last_seq' | 'state' | 'status' | 'outcome'>; write: PlannedWrite },
 ): Promise<void> {
   const { write } = o;
-  await w.db.transaction().execute(async (trx) => {
+  await w.commits.run(async (trx) => {
     await trx
       .insertInto('conversations')
       .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length })
       .execute();
-    await insertEvents(trx, o.row.id, 1, write.events, o.row.created_at);
+    await insertEvents(w.dialect, trx, o.row.id, 1, write.events, o.row.created_at);
     await write.also?.(trx, { first: 1, last: write.events.length });
     await notify(w, trx, o.row.id, write.events.length);
   });
+  w.states?.set(o.row.id, 1, write.state);
   announce(w, o.row.id, write);
 }
 
-async function insertEvents(trx: Transaction<Database>, conversationId: string, first: number, events: EventPayload[], now: string): Promise<void> {
+async function insertEvents(dialect: DialectName, trx: Transaction<Database>, conversationId: string, first: number, events: EventPayload[], now: string): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('conversation_events')
-    .values(events.map((e, i) => ({ conversation_id: conversationId, seq: first + i, type: e.type, payload: JSON.stringify(e), created_at: now })))
-    .execute();
+  const params = events.flatMap((e, i) => [conversationId, first + i, e.type, JSON.stringify(e), now]);
+  await runRaw(trx, insertEventsStatement(dialect, events.length)(params));
 }
 
 /** On PostgreSQL, tells other processes at commit (NOTIFY is transactional). */

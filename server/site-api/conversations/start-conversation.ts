@@ -1,8 +1,13 @@
 // Starts a conversation on the version deployed in the key's environment now (it stays on that
 // version), with the customer fields resolved (signed, unsigned, opted out), and commits its
-// opening messages before answering.
-import type { StartConversationInput, StartConversationOutput } from '../../../shared/api/site.ts';
+// opening messages before answering. With an idempotency key the conversation id is derived from
+// the site, environment and key, so a retried start finds the conversation it created (its
+// opening turn record holds the response) and a concurrent duplicate collides on the id.
+import { createHash } from 'node:crypto';
+import { startConversationOutput, type StartConversationInput, type StartConversationOutput } from '../../../shared/api/site.ts';
+import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { randomToken, sha256Hex } from '../../crypto/digest.ts';
+import { rawStatement, runRaw } from '../../db/raw-statement.ts';
 import { callAction } from '../actions/call-action.ts';
 import { liveVersionRef } from '../flows/live-version-ref.ts';
 import { resolveCustomer } from '../customers/resolve-customer.ts';
@@ -19,11 +24,52 @@ import { botMessages, handoffView, turnEvents } from './turn-events.ts';
 /** The turns-table key of a conversation's opening turn (client keys cannot contain spaces). */
 export const START_TURN_KEY = 'start turn';
 
-export async function startConversation(
-  rt: SiteRuntime,
-  caller: SiteCaller & { signingSecret: string | null },
-  input: StartConversationInput,
-): Promise<SiteResult<StartConversationOutput>> {
+export interface StartReply {
+  output: StartConversationOutput;
+  /** True when this is the stored response of an earlier start with the same idempotency key. */
+  replayed: boolean;
+}
+
+type Caller = SiteCaller & { signingSecret: string | null };
+
+/** `conv_` + 144 bits: random, or (with a key) a hash of site, environment and key. */
+export function conversationIdFor(caller: SiteCaller, idempotencyKey: string | undefined): string {
+  if (idempotencyKey === undefined) return `conv_${randomToken(18)}`;
+  const digest = createHash('sha256').update(`switchboard start\0${caller.siteId}\0${caller.environment}\0${idempotencyKey}`).digest();
+  return `conv_${digest.subarray(0, 18).toString('base64url')}`;
+}
+
+export async function startConversation(rt: SiteRuntime, caller: Caller, input: StartConversationInput): Promise<SiteResult<StartReply>> {
+  if (input.idempotencyKey === undefined) return start(rt, caller, input, conversationIdFor(caller, undefined), sha256Hex('start'));
+  const conversationId = conversationIdFor(caller, input.idempotencyKey);
+  const requestHash = sha256Hex(canonicalJson({ kind: 'start', ...input }));
+  // In this process duplicates wait for the first; across processes the id collides.
+  return rt.writer.locks.run(conversationId, async () => {
+    const stored = await storedStart(rt, conversationId, requestHash);
+    if (stored) return stored;
+    try {
+      return await start(rt, caller, input, conversationId, requestHash);
+    } catch (error) {
+      const raced = await storedStart(rt, conversationId, requestHash);
+      if (raced) return raced;
+      throw error;
+    }
+  });
+}
+
+const selectStart = { sqlite: rawStatement('sqlite', 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'), postgres: rawStatement('postgres', 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?') };
+
+/** The stored opening response of a keyed start, a 409 for the same key with another request, or null. */
+async function storedStart(rt: SiteRuntime, conversationId: string, requestHash: string): Promise<SiteResult<StartReply> | null> {
+  const [row] = (await runRaw<{ request_hash: string; response: string }>(rt.db, selectStart[rt.dialect]([conversationId, START_TURN_KEY]))).rows;
+  if (!row) return null;
+  if (row.request_hash !== requestHash) {
+    return siteFail('idempotency_key_reused', 'This idempotency key already started a conversation with a different request; use a new key for a new conversation.', 'body.idempotencyKey');
+  }
+  return siteOk({ output: startConversationOutput.parse(JSON.parse(row.response)), replayed: true });
+}
+
+async function start(rt: SiteRuntime, caller: Caller, input: StartConversationInput, conversationId: string, requestHash: string): Promise<SiteResult<StartReply>> {
   const now = rt.clock.now();
   const customer = resolveCustomer({
     unsigned: input.customer,
@@ -41,7 +87,6 @@ export async function startConversation(
     return siteFail('flow_unavailable', `The flow "${input.flowId}" cannot run right now; try again later.`, null);
   }
 
-  const conversationId = `conv_${randomToken(18)}`;
   const raw = await runStart(
     {
       flow: compiled.flow,
@@ -98,7 +143,7 @@ export async function startConversation(
             conversation_id: conversationId,
             idempotency_key: START_TURN_KEY,
             kind: 'start',
-            request_hash: sha256Hex('start'),
+            request_hash: requestHash,
             response: JSON.stringify(output),
             trace: JSON.stringify(run.traces.map(compactTrace)),
             created_at: at.toISOString(),
@@ -110,5 +155,5 @@ export async function startConversation(
       },
     },
   });
-  return siteOk(output);
+  return siteOk({ output, replayed: false });
 }

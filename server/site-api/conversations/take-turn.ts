@@ -5,7 +5,11 @@ import { turnOutput, type TurnOutput } from '../../../shared/api/site.ts';
 import type { EngineEvent } from '../../../runtime/index.ts';
 import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { sha256Hex } from '../../crypto/digest.ts';
+import { conversationRef } from '../../http/request-log.ts';
+import type { DialectName } from '../../db/dialect-name.ts';
+import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
 import { callAction } from '../actions/call-action.ts';
+import type { TurnOutcome } from '../../metrics/server-metrics.ts';
 import type { SiteCaller } from '../site-caller.ts';
 import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-failure.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
@@ -20,8 +24,14 @@ export type TurnRequest = { kind: 'message'; text: string; idempotencyKey: strin
 
 export interface TurnReply {
   response: TurnOutput;
+  /** `response` as JSON text (serialised once, for storage and the reply alike). */
+  body: string;
   /** True when this is the stored response of an earlier request with the same key. */
   replayed: boolean;
+  /** The conversation's flow (for metrics and logs). */
+  flowId: string;
+  /** What the turn did: the bot answered, escalated, ended, passed a message on to a person's conversation, or replayed. */
+  outcome: TurnOutcome;
 }
 
 export const conversationNotFound = (id: string): SiteFailure => ({
@@ -43,7 +53,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
     busy: { code: 'conversation_busy', message: 'The conversation was changing too fast to take this turn; send it again with the same idempotency key.', path: null },
     plan: async (current) => {
       if (current.row.site_id !== caller.siteId || current.row.environment !== caller.environment) return { ok: false, failure: conversationNotFound(conversationId) };
-      const stored = await storedTurn(rt, conversationId, request.idempotencyKey, requestHash);
+      const stored = await storedTurn(rt, conversationId, request.idempotencyKey, requestHash, current.row.flow_id);
       if (stored) return stored.ok ? { ok: true, result: stored.value, write: null } : stored;
       const retryAfter = rt.limits.hit(`conversation:${conversationId}`, rt.options.conversationTurnsPerMinute, rt.clock.now().getTime());
       if (retryAfter !== null) {
@@ -54,7 +64,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
       }
       const compiled = await rt.flows.get(current.row.version_id);
       if (!compiled.ok) {
-        rt.log.error(`conversation ${conversationId}: ${compiled.message}`);
+        rt.log.error(`flow version cannot run: ${compiled.message}`, undefined, { conversation: conversationRef(conversationId), version: current.row.version_id });
         return { ok: false, failure: { code: 'flow_unavailable', message: 'The flow of this conversation cannot run right now; try again later.', path: null } };
       }
       const event: EngineEvent = request.kind === 'message' ? { type: 'message', text: request.text } : { type: 'request_human' };
@@ -87,29 +97,20 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
         lastEventId: firstSeq + planned.events.length - 1,
       };
       const now = rt.clock.now();
+      const body = JSON.stringify(response);
+      const outcome: TurnOutcome = planned.handoff ? 'escalated' : planned.ended ? 'ended' : current.row.status === 'escalated' ? 'to_agent' : 'answered';
       return {
         ok: true,
-        result: { response, replayed: false },
+        result: { response, body, replayed: false, flowId: current.row.flow_id, outcome },
         write: {
           state: run.state,
           events: planned.events,
           ...(planned.csat !== null ? { csat: { score: planned.csat, comment: null } } : {}),
           queuesWebhooks: planned.handoff !== null || planned.ended,
           also: async (trx) => {
-            const stored = await trx
-              .insertInto('turns')
-              .values({
-                conversation_id: conversationId,
-                idempotency_key: request.idempotencyKey,
-                kind: request.kind,
-                request_hash: requestHash,
-                response: JSON.stringify(response),
-                trace: JSON.stringify(run.traces.map(compactTrace)),
-                created_at: now.toISOString(),
-              })
-              .onConflict((oc) => oc.columns(['conversation_id', 'idempotency_key']).doNothing())
-              .returning('id')
-              .executeTakeFirst();
+            const trace = JSON.stringify(run.traces.map(compactTrace));
+            const insert = statementsFor(rt.dialect).insertTurn([conversationId, request.idempotencyKey, request.kind, requestHash, body, trace, now.toISOString()]);
+            const [stored] = (await runRaw(trx, insert)).rows;
             if (!stored) throw new LostRace();
             const base = { conversationId, siteId: current.row.site_id, now };
             if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
@@ -122,16 +123,28 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
 }
 
 /** The stored reply for an idempotency key, a 409 when the key was used for a different request, or null. */
-async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, requestHash: string): Promise<SiteResult<TurnReply> | null> {
-  const row = await rt.db
-    .selectFrom('turns')
-    .select(['request_hash', 'response'])
-    .where('conversation_id', '=', conversationId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
+async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, requestHash: string, flowId: string): Promise<SiteResult<TurnReply> | null> {
+  const [row] = (await runRaw<{ request_hash: string; response: string }>(rt.db, statementsFor(rt.dialect).storedTurn([conversationId, key]))).rows;
   if (!row) return null;
   if (row.request_hash !== requestHash) {
     return siteFail('idempotency_key_reused', 'This idempotency key was already used for a different request in this conversation; use a new key for a new message.', 'body.idempotencyKey');
   }
-  return siteOk({ response: turnOutput.parse(JSON.parse(row.response)), replayed: true });
+  const response = turnOutput.parse(JSON.parse(row.response));
+  return siteOk({ response, body: JSON.stringify(response), replayed: true, flowId, outcome: 'replayed' });
+}
+
+const statements = new Map<DialectName, { storedTurn: RawStatement; insertTurn: RawStatement }>();
+function statementsFor(dialect: DialectName) {
+  let s = statements.get(dialect);
+  if (!s) {
+    s = {
+      storedTurn: rawStatement(dialect, 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'),
+      insertTurn: rawStatement(
+        dialect,
+        'insert into turns (conversation_id, idempotency_key, kind, request_hash, response, trace, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, idempotency_key) do nothing returning id',
+      ),
+    };
+    statements.set(dialect, s);
+  }
+  return s;
 }

@@ -1,9 +1,12 @@
 // Authenticates a site API request: `Authorization: Bearer <site key>` names the site and the
 // environment; a browser's Origin must be one the site allows; the key's request rate is capped.
+// The lookup is one query, reused briefly (site-access-cache.ts says how revocation stays prompt).
 import type { FastifyRequest } from 'fastify';
+import { siteAccessGeneration } from '../../sites/site-access-changes.ts';
 import { verifySiteKey } from '../../sites/site-keys.ts';
 import { siteAccess } from '../../site-settings/site-settings.ts';
 import type { SiteCaller } from '../site-caller.ts';
+import type { SiteAccessEntry } from './site-access-cache.ts';
 import { siteFail, siteOk, type SiteResult } from '../site-failure.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
 
@@ -24,16 +27,30 @@ export async function authenticateSite(rt: SiteRuntime, req: FastifyRequest, o: 
   const key = presentedKey(req, o.allowQueryKey ?? false);
   if (key === null) return siteFail('missing_key', 'Send the site key as Authorization: Bearer <key>.', 'header.authorization');
   if (key === '') return siteFail('invalid_key', 'The Authorization header must be "Bearer <key>".', 'header.authorization');
-  const verified = await verifySiteKey(rt.db, key);
-  if (!verified) return siteFail('invalid_key', 'This site key is unknown or revoked.', 'header.authorization');
-  const retryAfter = rt.limits.hit(`key:${verified.keyId}`, rt.options.keyRequestsPerMinute, rt.clock.now().getTime());
+  const nowMs = rt.clock.now().getTime();
+  const access = await lookUp(rt, key, nowMs);
+  if (!access) return siteFail('invalid_key', 'This site key is unknown or revoked.', 'header.authorization');
+  const retryAfter = rt.limits.hit(`key:${access.keyId}`, rt.options.keyRequestsPerMinute, nowMs);
   if (retryAfter !== null) return siteFail('rate_limited', `Too many requests with this site key; wait ${retryAfter} s.`, null, { retryAfterSeconds: retryAfter });
-  const access = await siteAccess(rt.db, verified.siteId);
   const origin = req.headers.origin;
   if (origin !== undefined && access.allowedOrigins.length > 0 && !access.allowedOrigins.includes(origin) && !sameHost(origin, req.headers.host)) {
     return siteFail('origin_not_allowed', `Pages on ${origin} may not use this site's key; add the origin to the site's allowed origins.`, 'header.origin');
   }
-  return siteOk({ ...verified, signingSecret: access.signingSecret });
+  return siteOk({ keyId: access.keyId, siteId: access.siteId, environment: access.environment, signingSecret: access.signingSecret });
+}
+
+/** The key's site and access settings, from the cache or the database; null when unknown or revoked. */
+async function lookUp(rt: SiteRuntime, key: string, nowMs: number): Promise<SiteAccessEntry | null> {
+  if (key.length > 200) return null;
+  const cached = rt.access.get(key, nowMs);
+  if (cached) return cached;
+  const generation = siteAccessGeneration();
+  const verified = await verifySiteKey(rt.db, key);
+  if (!verified) return null;
+  const settings = await siteAccess(rt.db, verified.siteId);
+  const entry = { ...verified, ...settings };
+  rt.access.set(key, entry, nowMs, generation);
+  return entry;
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

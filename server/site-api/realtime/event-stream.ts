@@ -4,6 +4,7 @@
 // and a heartbeat cover silent connections.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eventsAfter, EVENT_PAGE } from '../conversations/conversation-view.ts';
+import { conversationRef } from '../../http/request-log.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
 
 /** Open streams, so shutdown can end them (a hijacked response keeps the server from closing). */
@@ -46,7 +47,7 @@ export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: Fastif
         }
       } while (again && !closed);
     } catch (error) {
-      rt.log.error(`event stream of ${o.conversationId} failed to read events`, error);
+      rt.log.error('event stream failed to read events', error, { conversation: conversationRef(o.conversationId) });
     } finally {
       pumping = false;
     }
@@ -57,9 +58,11 @@ export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: Fastif
   const poll = setInterval(() => void pump(), rt.options.ssePollMs);
   let streams = openStreams.get(rt);
   if (!streams) openStreams.set(rt, (streams = new Set()));
+  rt.metrics?.streamOpened();
   const close = () => {
     if (closed) return;
     closed = true;
+    rt.metrics?.streamClosed();
     unsubscribe();
     clearInterval(heartbeat);
     clearInterval(poll);

@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
+import type { ServerMetrics } from '../../metrics/server-metrics.ts';
+import type { SiteLog } from '../site-runtime.ts';
 import { readLimited } from '../actions/call-action.ts';
 import type { WebhookOptions } from '../site-api-options.ts';
 import { retryDelayMs } from './retry-delay.ts';
@@ -16,7 +18,9 @@ export interface WebhookDispatcherOptions {
   clock: Clock;
   fetch: typeof fetch;
   options: WebhookOptions;
-  log: (message: string, error?: unknown) => void;
+  log: SiteLog;
+  /** Counts attempts and give-ups. Default none. */
+  metrics?: ServerMetrics | null;
 }
 
 export class WebhookDispatcher {
@@ -44,7 +48,7 @@ export class WebhookDispatcher {
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.o.log('webhook dispatch failed', error))
+      .catch((error: unknown) => this.o.log.error('webhook dispatch failed', error))
       .finally(() => {
         this.running = null;
         if (this.again) {
@@ -83,7 +87,7 @@ export class WebhookDispatcher {
         if (!(await this.lease(id))) continue;
         claimed++;
         const work: Promise<void> = this.attempt(id)
-          .catch((error: unknown) => this.o.log(`webhook delivery ${id} failed unexpectedly`, error))
+          .catch((error: unknown) => this.o.log.error('webhook delivery failed unexpectedly', error, { delivery: id }))
           .finally(() => {
             this.inFlight.delete(work);
             this.poke();
@@ -112,7 +116,7 @@ export class WebhookDispatcher {
     const row = await db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('site_webhooks as w', 'w.id', 'd.webhook_id')
-      .select(['d.payload', 'd.attempts', 'd.event', 'w.url', 'w.secret', 'w.removed_at'])
+      .select(['d.payload', 'd.attempts', 'd.event', 'd.site_id', 'd.webhook_id', 'w.url', 'w.secret', 'w.removed_at'])
       .where('d.id', '=', id)
       .executeTakeFirst();
     if (!row) return;
@@ -165,8 +169,22 @@ export class WebhookDispatcher {
         .where('id', '=', id)
         .execute();
     });
-    if (exhausted) this.o.log(`webhook delivery ${id} to ${row.url} failed after ${attempt} attempts: ${error}`);
+    this.o.metrics?.webhookAttempt({ event: row.event, delivered, gaveUp: exhausted });
+    if (!delivered) {
+      // The receiver's host only: a URL's path or query may carry the receiver's own secret.
+      const fields = { delivery: id, webhook: row.webhook_id, site: row.site_id, event: row.event, host: hostOf(row.url), attempt, statusCode, durationMs, error, willRetry: !exhausted };
+      if (exhausted) this.o.log.error(`webhook delivery gave up after ${attempt} attempts`, undefined, fields);
+      else this.o.log.info('webhook delivery attempt failed; will retry', { ...fields, nextAttemptAt: next });
+    }
     // Come back when the retry is due rather than at the next poll.
     if (next !== null && !this.stopped) setTimeout(() => this.poke(), new Date(next).getTime() - done.getTime()).unref();
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'invalid url';
   }
 }

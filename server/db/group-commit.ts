@@ -1,0 +1,85 @@
+// Group commit for SQLite: writes that become ready in the same turn of the event loop are
+// committed together in one transaction, and each caller's promise resolves only after that
+// COMMIT, so every reply still follows its own durable commit. SQLite has one writer and a fixed
+// cost per transaction (BEGIN, COMMIT, the WAL frames of shared index pages); sharing it between
+// several conversations' turns is most of the gain. When one write of a batch fails, the batch
+// is rolled back and every write is run again in a transaction of its own, so a failure affects
+// only its own caller (writes must therefore touch nothing but the database).
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database.ts';
+
+type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+
+interface Pending {
+  work: Work<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export interface Committer {
+  /** Runs `work` in a transaction and resolves with its result after COMMIT. */
+  run<T>(work: Work<T>): Promise<T>;
+}
+
+/** One transaction per write (PostgreSQL, where several connections commit in parallel). */
+export function transactionPerWrite(db: Kysely<Database>): Committer {
+  return { run: (work) => db.transaction().execute(work) };
+}
+
+export class GroupCommit implements Committer {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
+
+  /** `maxBatch`: writes per transaction at most (default 128); `committed` hears each group's size. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly o: { maxBatch?: number; committed?: (writes: number) => void } = {},
+  ) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the I/O callbacks of this loop turn: requests parsed together commit together.
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flushing = this.flushing.then(() => this.flush());
+        });
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.o.maxBatch ?? 128);
+      if (batch.length === 1) {
+        await this.alone(batch[0]!);
+        continue;
+      }
+      const results: unknown[] = [];
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          for (const p of batch) results.push(await p.work(trx));
+        });
+      } catch {
+        // Rolled back: nothing of this batch is stored. Each write gets its own transaction.
+        for (const p of batch) await this.alone(p);
+        continue;
+      }
+      this.o.committed?.(batch.length);
+      batch.forEach((p, i) => p.resolve(results[i]));
+    }
+  }
+
+  private async alone(p: Pending): Promise<void> {
+    try {
+      const result = await this.db.transaction().execute(p.work);
+      this.o.committed?.(1);
+      p.resolve(result);
+    } catch (error) {
+      p.reject(error);
+    }
+  }
+}
