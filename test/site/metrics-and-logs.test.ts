@@ -43,7 +43,8 @@ function parseExposition(text: string): { samples: Sample[]; types: Map<string, 
       if (consumed !== m[2].length) throw new Error(`bad labels: ${line}`);
     }
     const value = m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : Number(m[3]);
-    if (Number.isNaN(value) && m[3] !== 'NaN') throw new Error(`bad value: ${line}`);
+    // The format's floats are Go's: NaN in any case (prom-client writes `Nan` for an empty summary).
+    if (Number.isNaN(value) && m[3]!.toLowerCase() !== 'nan') throw new Error(`bad value: ${line}`);
     const family = m[1]!.replace(/_(bucket|sum|count)$/, '');
     if (!types.has(m[1]!) && !types.has(family)) throw new Error(`sample without # TYPE: ${line}`);
     samples.push({ name: m[1]!, labels, value });
