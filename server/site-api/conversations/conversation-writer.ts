@@ -9,6 +9,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database, ConversationsTable } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
+import { recordReturn } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, type StoredConversation } from './conversation-store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -125,6 +126,7 @@ export async function insertConversation(
       .insertInto('conversations')
       .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length })
       .execute();
+    await recordReturn(trx, o.row);
     await insertEvents(trx, o.row.id, 1, write.events, o.row.created_at);
     await write.also?.(trx, { first: 1, last: write.events.length });
     await notify(w, trx, o.row.id, write.events.length);
