@@ -8,6 +8,8 @@ export type DashboardDatabase = Omit<Database, 'conversations'> & {
   conversations: ConversationsTable & {
     /** 1 once the conversation was handed to a person; set with the handoff row (handoff-facts.ts). */
     handed_off: number;
+    /** 1 once the same customer started another conversation within 7 days after this one (migration 0008, repeat-contact.ts). */
+    returned_within_7d: number;
   };
 };
 

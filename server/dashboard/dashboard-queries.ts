@@ -1,7 +1,7 @@
 // The dashboard's SQL: the aggregates of metric-definitions.ts computed in the database, on SQLite
 // and PostgreSQL alike. Each query is a range scan of one covering index, period first
 // (conversations_dashboard, handoff_facts_dashboard, handoff_reasons_dashboard,
-// conversations_repeat): no conversation state, handoff package or message event is read.
+// conversations_returns): no conversation state, handoff package or message event is read.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DashboardFilter, LiveFilter } from '../../shared/api/dashboard.ts';
 import type { Database } from '../db/database.ts';
@@ -114,20 +114,11 @@ async function reasonRows(db: Kysely<DashboardDatabase>, f: DashboardFilter): Pr
   };
 }
 
-async function repeatRow(db: Kysely<DashboardDatabase>, dialect: DialectName, f: DashboardFilter): Promise<DashboardAggregates['repeat']> {
-  const later =
-    dialect === 'postgres'
-      ? sql<string>`to_char((c.created_at::timestamptz + interval '7 days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-      : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', c.created_at, '+7 days')`;
+/** Identified conversations in scope and how many of them the customer returned to (repeat-contact.ts keeps the flag). */
+async function repeatRow(db: Kysely<DashboardDatabase>, f: DashboardFilter): Promise<DashboardAggregates['repeat']> {
   const row = await conversationsInScope(db, f)
     .where('c.customer_id', 'is not', null)
-    .select([
-      sql<number>`count(*)`.as('identified'),
-      sql<number>`sum(case when exists (
-        select 1 from conversations o
-        where o.customer_id = c.customer_id and o.site_id = c.site_id and o.created_at > c.created_at and o.created_at <= ${later}
-      ) then 1 else 0 end)`.as('repeated'),
-    ])
+    .select([sql<number>`count(*)`.as('identified'), sql<number>`sum(c.returned_within_7d)`.as('repeated')])
     .executeTakeFirstOrThrow();
   return { identified: n(row.identified), repeated: n(row.repeated) };
 }
@@ -137,7 +128,7 @@ export const aggregateQueries = {
   hours: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => hourRows(dashboardDb(db), f),
   handoffs: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => handoffRows(dashboardDb(db), f),
   reasons: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => reasonRows(dashboardDb(db), f),
-  repeat: (db: Kysely<Database>, d: DialectName, f: DashboardFilter) => repeatRow(dashboardDb(db), d, f),
+  repeat: (db: Kysely<Database>, _d: DialectName, f: DashboardFilter) => repeatRow(dashboardDb(db), f),
 };
 
 /** Every aggregate of one dashboard load. SQLite runs them one after another on its one connection anyway. */

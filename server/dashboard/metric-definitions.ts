@@ -158,17 +158,27 @@ export function ratio(part: number, whole: number): number | null {
 
 /** Nearest-rank percentile (p in 0…1): the smallest value with at least p of the values at or below it; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+/** `percentile` of values already sorted ascending (a typed array sorts numerically without a comparator). */
+function percentileOfSorted(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[rank - 1]!;
 }
 
 /** p50, p90 and histogram of durations; `pending` counts the ones without an end yet. */
-export function durationFigures(durationsMs: readonly number[], pending: number): DurationFigures {
+export function durationFigures(durationsMs: ArrayLike<number>, pending: number): DurationFigures {
   const histogram = DURATION_BUCKETS.map(() => 0);
-  for (const d of durationsMs) histogram[DURATION_BUCKETS.findIndex((b) => d < b.belowMs)]!++;
-  return { count: durationsMs.length, pending, p50Ms: percentile(durationsMs, 0.5), p90Ms: percentile(durationsMs, 0.9), histogram };
+  const sorted = Float64Array.from(durationsMs).sort();
+  // Sorted, so each bucket starts where the previous one ended.
+  let bucket = 0;
+  for (const d of sorted) {
+    while (bucket < DURATION_BUCKETS.length - 1 && !(d < DURATION_BUCKETS[bucket]!.belowMs)) bucket++;
+    histogram[bucket]!++;
+  }
+  return { count: sorted.length, pending, p50Ms: percentileOfSorted(sorted, 0.5), p90Ms: percentileOfSorted(sorted, 0.9), histogram };
 }
 
 /** Monday = 0 … Sunday = 6, for a UTC instant or `YYYY-MM-DDTHH` hour. */
@@ -177,8 +187,11 @@ export function weekdayOf(isoOrHour: string): number {
   return (d.getUTCDay() + 6) % 7;
 }
 
-function elapsed(from: string, to: string | null): number | null {
-  return to === null ? null : Math.max(0, Date.parse(to) - Date.parse(from));
+/** Weekday (Monday = 0) and UTC hour of an instant in ms, without building a Date: 1970-01-01 was a Thursday. */
+function weekHourOf(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  return weekday * 24 + Math.floor((ms - day * DAY_MS) / 3_600_000);
 }
 
 /** Every figure of one dashboard load from its aggregates. */
@@ -204,11 +217,19 @@ export function figuresOf(a: DashboardAggregates, f: DashboardFilter): Dashboard
 
   const peaks = Array.from({ length: 7 * 24 }, (_, i) => ({ weekday: Math.floor(i / 24), hour: i % 24, conversations: 0, escalations: 0 }));
   for (const h of a.hours) peaks[weekdayOf(h.hour) * 24 + Number(h.hour.slice(11, 13))]!.conversations += h.conversations;
-  for (const h of a.handoffs) peaks[weekdayOf(h.createdAt) * 24 + new Date(h.createdAt).getUTCHours()]!.escalations++;
-
-  const responses = a.handoffs.map((h) => elapsed(h.createdAt, h.firstResponseAt));
-  const resolutions = a.handoffs.map((h) => elapsed(h.createdAt, h.resolvedAt));
-  const measured = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null);
+  // One pass over the handoffs (there can be tens of thousands): each timestamp parsed once.
+  const responses: number[] = [];
+  const resolutions: number[] = [];
+  let unanswered = 0;
+  let unresolved = 0;
+  for (const h of a.handoffs) {
+    const created = Date.parse(h.createdAt);
+    peaks[weekHourOf(created)]!.escalations++;
+    if (h.firstResponseAt === null) unanswered++;
+    else responses.push(Math.max(0, Date.parse(h.firstResponseAt) - created));
+    if (h.resolvedAt === null) unresolved++;
+    else resolutions.push(Math.max(0, Date.parse(h.resolvedAt) - created));
+  }
 
   const labelled = a.handoffs.filter((h) => h.needed !== null);
   const needed = labelled.filter((h) => h.needed === 1).length;
@@ -233,8 +254,8 @@ export function figuresOf(a: DashboardAggregates, f: DashboardFilter): Dashboard
       .map((r) => ({ ruleId: r.ruleId, name: r.name, handoffs: r.handoffs, conversations: r.conversations, rate: ratio(r.conversations, decided) }))
       .sort(byCountThenName((r) => r.ruleId)),
     accuracy: { handoffs: a.handoffs.length, labelled: labelled.length, needed, rate: ratio(needed, labelled.length) },
-    firstResponse: durationFigures(measured(responses), responses.filter((r) => r === null).length),
-    resolution: durationFigures(measured(resolutions), resolutions.filter((r) => r === null).length),
+    firstResponse: durationFigures(responses, unanswered),
+    resolution: durationFigures(resolutions, unresolved),
     repeatContact: { ...a.repeat, rate: ratio(a.repeat.repeated, a.repeat.identified) },
     csat: { rated, average: rated === 0 ? null : csat.reduce((s, c) => s + c.score * c.count, 0) / rated, distribution: csat },
     topIntents: [...intents]

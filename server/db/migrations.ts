@@ -3,6 +3,7 @@
 import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from './dialect-name.ts';
 import { createDashboardTables } from '../dashboard/dashboard-migration.ts';
+import { addReturnFlag } from '../dashboard/repeat-contact.ts';
 
 /** Migrations by name; Kysely runs them in name order. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -386,6 +387,13 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .addUniqueConstraint('knowledge_versions_number', ['kb_id', 'number'])
           .execute();
         await db.schema.alterTable('versions').addColumn('knowledge_version_id', 'text', (c) => c.references('knowledge_versions.id')).execute();
+      },
+    },
+    '0008_dashboard_speed': {
+      // Repeat contacts as a flag set when the customer returns (server/dashboard/repeat-contact.ts),
+      // backfilled here, so a dashboard load counts flags instead of searching each conversation's next week.
+      async up(db: Kysely<unknown>) {
+        await addReturnFlag(db, dialect);
       },
     },
   };

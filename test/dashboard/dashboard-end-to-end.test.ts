@@ -1,10 +1,12 @@
 // The dashboard fed by the real product: customers talk to a deployed flow over the site API, an
 // agent claims, replies to and resolves the escalation through the inbox, the customer rates it,
 // and an analyst's dashboard counts all of it (the write-path hooks, not a seeded fixture).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../shared/api/inbox.ts';
 import type { DashboardFigures } from '../../shared/api/dashboard.ts';
 import { PASSWORD, dialects } from '../server/harness.ts';
+import { signCustomerToken } from '../../server/site-api/customers/customer-token.ts';
 import { chatFlow } from '../site/fixtures.ts';
 import { StudioHttpClient, openSiteWorld, type SiteWorld } from '../site/site-harness.ts';
 
@@ -49,5 +51,22 @@ describe.each(dialects)('dashboard end to end on $name', (dialect) => {
     expect(f.resolution.p50Ms!).toBeGreaterThanOrEqual(f.firstResponse.p50Ms!);
     expect(f.csat).toMatchObject({ rated: 2, average: 4.5 });
     expect(f.accuracy).toEqual({ handoffs: 1, labelled: 0, needed: 0, rate: null });
+  });
+
+  it('counts a signed-in customer who comes back as a repeat contact, flagged when the second conversation starts', async () => {
+    const admin = await sw.world.as('admin');
+    const { secret } = await admin.api.siteSettings.rotateSigningSecret({ siteId: 'acme' });
+    const token = (sub: string) => signCustomerToken(secret, { customer: {}, sub, exp: Math.floor(Date.now() / 1000) + 600 });
+    const first = String((await sw.api.start({ flowId: 'chat', customerToken: token('cust-back') })).body.conversationId);
+    await sw.api.start({ flowId: 'chat', customerToken: token('cust-once') });
+    const ann = await StudioHttpClient.signIn(sw.base, 'ann@example.com', PASSWORD);
+    const now = Date.now();
+    const load = async () => (await ann.query<DashboardFigures>('dashboard.figures', { from: day(now - 86_400_000), to: day(now + 86_400_000), flowId: 'chat' })).data.repeatContact;
+    expect(await load()).toEqual({ identified: 2, repeated: 0, rate: 0 });
+
+    await sw.api.start({ flowId: 'chat', customerToken: token('cust-back') });
+    expect(await load()).toEqual({ identified: 3, repeated: 1, rate: 1 / 3 });
+    const flagged = await sw.database.db.selectFrom('conversations').select('id').where(sql.ref('returned_within_7d'), '=', 1).execute();
+    expect(flagged.map((r) => r.id)).toEqual([first]);
   });
 });

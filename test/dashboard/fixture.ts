@@ -6,6 +6,7 @@ import type { HandoffPackage } from '../../shared/index.ts';
 import type { Database } from '../../server/db/database.ts';
 import { recordHandoff } from '../../server/site-api/conversations/record-handoff.ts';
 import { recordAgentResponse } from '../../server/dashboard/handoff-facts.ts';
+import { recordReturn } from '../../server/dashboard/repeat-contact.ts';
 import type { ConversationFact, DashboardFacts, HandoffFact } from '../../server/dashboard/metric-definitions.ts';
 
 type Reason = HandoffFact['reasons'][number];
@@ -128,6 +129,8 @@ export async function seedFixture(db: Kysely<Database>, o: { labeller: string })
           updated_at: c.createdAt,
         })
         .execute();
+      // As the conversation writer does when it stores a new conversation (rows here go in out of order).
+      await recordReturn(trx, { id: c.id, site_id: c.siteId, customer_id: c.customerId, created_at: c.createdAt });
     }
     for (const h of handoffs) {
       const c = conversations.find((x) => x.id === h.conversationId)!;

@@ -13,6 +13,7 @@ import type { DialectName } from '../../db/dialect-name.ts';
 import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
 import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
+import { recordReturn } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, type StoredConversation } from './conversation-store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -159,6 +160,7 @@ export async function insertConversation(
       .insertInto('conversations')
       .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length })
       .execute();
+    await recordReturn(trx, o.row);
     await insertEvents(w.dialect, trx, o.row.id, 1, write.events, o.row.created_at);
     await write.also?.(trx, { first: 1, last: write.events.length });
     await notify(w, trx, o.row.id, write.events.length);
