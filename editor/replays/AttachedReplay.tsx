@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/trpc.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { replayKeys } from './replay-keys.ts';
-import { ReplayReportView, versionNames } from './ReplayReportView.tsx';
+import { ReplayReportView, versionNames, pct } from './ReplayReportView.tsx';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function AttachedReplay({ versionId }: { versionId: string }) {
   const attached = useQuery({ queryKey: replayKeys.attached(versionId), queryFn: () => api.replays.attached.query({ versionId }) });

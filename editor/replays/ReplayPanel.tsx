@@ -59,8 +59,8 @@ export function ReplayPanel({ version, reviewStatus }: { version: VersionDetail;
     onSuccess: (how) => {
       setError(null);
       notify('success', how === 'requested' ? 'Review requested with the replay report' : 'Replay report attached to the review request');
+      // The versions' invalidation covers replays.attached too.
       void invalidate();
-      void attached.refetch();
     },
     onError: (e) => {
       const f = apiFailure(e);

@@ -4,7 +4,7 @@
 import type { ReplayChange, ReplayOutcome, ReplayRecord, ReplayedConversation, TranscriptLine } from '../../shared/index.ts';
 import { formatTime, personName } from '../ui/format.ts';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)} pts`;
 const orDash = (x: number | null) => (x === null ? '—' : pct(x));
 

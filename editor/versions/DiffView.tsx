@@ -3,6 +3,7 @@
 // node-by-node field changes. Layout moves are listed apart (they never need review).
 import { useMemo, useState } from 'react';
 import type { FieldChange, FlowDiff, Json, KnowledgeSide } from '../../shared/index.ts';
+import { routeHref } from '../app/route.ts';
 import { toEditorDoc, type EditorDoc } from '../document/editor-document.ts';
 import { LazyJsonDiffEditor } from '../monaco/LazyMonaco.tsx';
 import { describeLogic } from '../rules/describe-logic.ts';
@@ -39,7 +40,7 @@ function FieldTable({ fields }: { fields: readonly FieldChange[] }) {
 function KnowledgeSideLabel({ side }: { side: KnowledgeSide | null }) {
   if (!side) return <strong>none</strong>;
   return (
-    <a href={`#/knowledge/${encodeURIComponent(side.kbId)}`}>
+    <a href={routeHref({ screen: 'knowledge', kbId: side.kbId })}>
       <strong>
         {side.kbId} {side.number === null ? '(no version yet)' : `v${side.number}`}
       </strong>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { environments, type Environment } from '../../shared/index.ts';
+import { routeHref } from '../app/route.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
 import { useCurrentUser } from '../auth/current-user.ts';
@@ -88,7 +89,7 @@ export function VersionDetail({ versionId, initialTab = 'changes' }: { versionId
               <>
                 {' '}
                 · knowledge base{' '}
-                <a href={`#/knowledge/${encodeURIComponent(v.knowledge.kbId)}`}>
+                <a href={routeHref({ screen: 'knowledge', kbId: v.knowledge.kbId })}>
                   {v.knowledge.kbId} v{v.knowledge.number}
                 </a>
               </>

@@ -1,6 +1,6 @@
 // Migration 0005_dashboard, kept out of migrations.ts so that shared file gets one entry. Like every
 // migration it must not change once shipped: databases in the field already ran it.
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { handoffFactsOf } from './handoff-facts.ts';
 
 /**
@@ -9,30 +9,12 @@ import { handoffFactsOf } from './handoff-facts.ts';
  */
 export async function createDashboardTables(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('conversations').addColumn('handed_off', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema
-    .createTable('handoff_facts')
-    .addColumn('handoff_id', 'text', (c) => c.primaryKey().references('handoffs.id').onDelete('cascade'))
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
-    .addColumn('site_id', 'text', (c) => c.notNull())
-    .addColumn('flow_id', 'text', (c) => c.notNull())
-    .addColumn('version_id', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('conversation_created_at', 'text', (c) => c.notNull())
-    .addColumn('queue', 'text', (c) => c.notNull())
+  await withDimensions(db.schema.createTable('handoff_facts').addColumn('handoff_id', 'text', (c) => c.primaryKey().references('handoffs.id').onDelete('cascade')))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('intent', 'text')
     .addColumn('first_response_at', 'text')
     .execute();
-  await db.schema
-    .createTable('handoff_reasons')
-    .addColumn('handoff_id', 'text', (c) => c.notNull().references('handoffs.id').onDelete('cascade'))
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
-    .addColumn('site_id', 'text', (c) => c.notNull())
-    .addColumn('flow_id', 'text', (c) => c.notNull())
-    .addColumn('version_id', 'text', (c) => c.notNull())
-    .addColumn('channel', 'text', (c) => c.notNull())
-    .addColumn('conversation_created_at', 'text', (c) => c.notNull())
-    .addColumn('queue', 'text', (c) => c.notNull())
+  await withDimensions(db.schema.createTable('handoff_reasons').addColumn('handoff_id', 'text', (c) => c.notNull().references('handoffs.id').onDelete('cascade')))
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('source_id', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
@@ -64,6 +46,18 @@ export async function createDashboardTables(db: Kysely<unknown>): Promise<void> 
   // Resolution time without reading the package: the handoff found by (conversation, id).
   await db.schema.createIndex('handoffs_dashboard').on('handoffs').columns(['conversation_id', 'id', 'resolved_at']).execute();
   await backfill(db as Kysely<BackfillTables>);
+}
+
+/** The conversation dimensions both facts tables carry (ConversationDimensions in db/database.ts), and the queue. */
+function withDimensions<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, never> {
+  return table
+    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('site_id', 'text', (c) => c.notNull())
+    .addColumn('flow_id', 'text', (c) => c.notNull())
+    .addColumn('version_id', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('conversation_created_at', 'text', (c) => c.notNull())
+    .addColumn('queue', 'text', (c) => c.notNull());
 }
 
 interface BackfillTables {

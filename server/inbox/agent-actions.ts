@@ -2,8 +2,8 @@
 // change to the conversation (state, event, handoff row in one transaction), so the widget sees
 // "Alex joined", the reply and the end live over its event stream. Claiming is atomic: of two
 // agents racing, exactly one gets it.
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, HandoffsTable } from '../db/database.ts';
 import type { AppDeps } from '../trpc/context.ts';
 import { fail, ok, type Failure, type Result } from '../failure.ts';
 import { plainWriter, LostRace, updateConversation, type ConversationWriter, type Plan } from '../site-api/conversations/conversation-writer.ts';
@@ -92,6 +92,17 @@ export function holding(h: { status: string; claimed_by: string | null }, agent:
   return ok(undefined);
 }
 
+/** Marks the handoff, held by an agent, resolved with `outcome`; a concurrent change loses the race. */
+export async function closeHandoff(trx: Transaction<Database>, o: { handoffId: string; agentId: string; at: string; outcome: NonNullable<HandoffsTable['outcome']> }): Promise<void> {
+  const r = await trx
+    .updateTable('handoffs')
+    .set({ status: 'resolved', resolved_by: o.agentId, resolved_at: o.at, outcome: o.outcome })
+    .where('id', '=', o.handoffId)
+    .where('status', '=', 'assigned')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+}
+
 /** Sends the agent's message to the customer (it reaches the widget over its event stream). */
 export async function replyToCustomer(deps: AppDeps, o: { handoffId: string; text: string; agent: AgentRef; now: Date }): Promise<Result<{ eventId: number }>> {
   return changeHandoff<{ eventId: number }>(deps, o.handoffId, async (current, h) => {
@@ -130,13 +141,7 @@ export async function resolveHandoff(
         events: [{ type: 'status', status: 'ended', outcome: o.outcome, handoff: view }],
         queuesWebhooks: true,
         also: async (trx) => {
-          const r = await trx
-            .updateTable('handoffs')
-            .set({ status: 'resolved', resolved_by: o.agent.id, resolved_at: at, outcome: o.outcome })
-            .where('id', '=', o.handoffId)
-            .where('status', '=', 'assigned')
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+          await closeHandoff(trx, { handoffId: o.handoffId, agentId: o.agent.id, at, outcome: o.outcome });
           await recordEnd(trx, { conversationId: h.conversation_id, siteId: h.site_id, outcome: o.outcome, now: o.now });
         },
       },

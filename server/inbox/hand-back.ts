@@ -6,13 +6,12 @@
 import type { AppDeps } from '../trpc/context.ts';
 import { fail, type Result } from '../failure.ts';
 import { callAction } from '../site-api/actions/call-action.ts';
-import { LostRace } from '../site-api/conversations/conversation-writer.ts';
 import { recordEnd, recordHandoff } from '../site-api/conversations/record-handoff.ts';
 import { runHandBack } from '../site-api/conversations/run-engine.ts';
 import { handoffView, turnEvents } from '../site-api/conversations/turn-events.ts';
 import { redactRun } from '../site-api/privacy/redact-turn.ts';
 import { handoffPackage } from '../../shared/index.ts';
-import { changeHandoff, holding, type AgentRef } from './agent-actions.ts';
+import { changeHandoff, closeHandoff, holding, type AgentRef } from './agent-actions.ts';
 
 export interface HandedBack {
   /** The conversation's status after the bot ran from the node (`escalated` again if it handed over at once). */
@@ -65,13 +64,7 @@ export async function handBackToBot(deps: AppDeps, o: { handoffId: string; nodeI
         events: [{ type: 'status', status: 'active', outcome: null, handoff: closed }, ...planned.events],
         queuesWebhooks: planned.handoff !== null || planned.ended,
         also: async (trx) => {
-          const r = await trx
-            .updateTable('handoffs')
-            .set({ status: 'resolved', resolved_by: o.agent.id, resolved_at: at, outcome: 'handed_back' })
-            .where('id', '=', o.handoffId)
-            .where('status', '=', 'assigned')
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) throw new LostRace();
+          await closeHandoff(trx, { handoffId: o.handoffId, agentId: o.agent.id, at, outcome: 'handed_back' });
           const base = { conversationId: current.row.id, siteId: current.row.site_id, now: o.now };
           if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
           if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });

@@ -129,8 +129,9 @@ async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, 
   if (row.request_hash !== requestHash) {
     return siteFail('idempotency_key_reused', 'This idempotency key was already used for a different request in this conversation; use a new key for a new message.', 'body.idempotencyKey');
   }
+  // Parsed to validate the row and for the route's headers; the body is the stored reply as sent.
   const response = turnOutput.parse(JSON.parse(row.response));
-  return siteOk({ response, body: JSON.stringify(response), replayed: true, flowId, outcome: 'replayed' });
+  return siteOk({ response, body: row.response, replayed: true, flowId, outcome: 'replayed' });
 }
 
 const statements = new Map<DialectName, { storedTurn: RawStatement; insertTurn: RawStatement }>();

@@ -1,6 +1,6 @@
 // Authenticates a site API request: `Authorization: Bearer <site key>` names the site and the
 // environment; a browser's Origin must be one the site allows; the key's request rate is capped.
-// The lookup is one query, reused briefly (site-access-cache.ts says how revocation stays prompt).
+// The lookup (the key, then the site's access settings) is reused briefly (site-access-cache.ts says how revocation stays prompt).
 import type { FastifyRequest } from 'fastify';
 import { siteAccessGeneration } from '../../sites/site-access-changes.ts';
 import { verifySiteKey } from '../../sites/site-keys.ts';

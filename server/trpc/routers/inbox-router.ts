@@ -8,7 +8,7 @@ import { handoffDetail } from '../../inbox/handoff-detail.ts';
 import { labelHandoff } from '../../inbox/handoff-labels.ts';
 import { knownQueues, listInbox } from '../../inbox/list-inbox.ts';
 import { liveRead } from '../../inbox/live-reads.ts';
-import { unwrap } from '../failure-error.ts';
+import { toTRPCError, unwrap } from '../failure-error.ts';
 import { requireRoles, router } from '../trpc.ts';
 
 const agent = requireRoles('agent');
@@ -30,11 +30,13 @@ export const inboxRouter = router({
   get: agent.input(handoffRef).query(async ({ ctx, input }) => unwrap(await handoffDetail(ctx.deps.db, input.handoffId))),
   /** One handoff, pushed again whenever its conversation changes (SSE). */
   watch: agent.input(handoffRef).subscription(async function* ({ ctx, input, signal }) {
-    const first = unwrap(await handoffDetail(ctx.deps.db, input.handoffId));
+    // Only the conversation id here: liveRead's first read sends the whole detail.
+    const handoff = await ctx.deps.db.selectFrom('handoffs').select('conversation_id').where('id', '=', input.handoffId).executeTakeFirst();
+    if (!handoff) throw toTRPCError({ code: 'NOT_FOUND', message: 'There is no such handoff.' });
     const site = ctx.deps.site;
     yield* liveRead({
       read: async () => unwrap(await handoffDetail(ctx.deps.db, input.handoffId)),
-      subscribe: site ? (poke) => site.bus.subscribe(first.item.conversationId, poke) : null,
+      subscribe: site ? (poke) => site.bus.subscribe(handoff.conversation_id, poke) : null,
       signal,
       runtime: site,
     });
