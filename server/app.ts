@@ -41,6 +41,8 @@ export interface CreateAppOptions {
   site?: SiteApiOptions;
   /** `/metrics` and what it may be read by. Default: on, loopback only. */
   metrics?: MetricsOptions;
+  /** The SQLite file behind `db` (conversation writes then commit on a thread of their own). Default none. */
+  sqliteFile?: string | null;
 }
 
 /** Builds (but does not start) the server. The database must already be migrated. */
@@ -62,6 +64,7 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
     metrics,
     db: o.db,
     dialect: o.dialect,
+    sqliteFile: o.sqliteFile ?? null,
     clock,
     options: o.site ?? siteApiOptions(),
     log: { info: (m, fields) => app.log.info(fields ?? {}, m), error: (m, err, fields) => app.log.error({ ...fields, err }, m) },

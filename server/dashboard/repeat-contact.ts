@@ -6,30 +6,48 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
-import { dashboardTrx } from './dashboard-database.ts';
+import { dashboardDb } from './dashboard-database.ts';
+import { runSteps, writeStep, type WriteStep } from '../db/write-steps.ts';
 import { REPEAT_WINDOW_MS } from './metric-definitions.ts';
 
 const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 /**
  * A conversation was stored: flag the customer's conversations it returns to (started up to 7 days
- * before it), and flag it too when a later one is already stored (rows written out of order).
+ * before it), and flag it too when a later one is already stored (rows written out of order). As
+ * write steps, so they commit with the conversation's own insert wherever that runs.
  */
-export async function recordReturn(outer: Transaction<Database>, c: { id: string; site_id: string; customer_id: string | null; created_at: string }): Promise<void> {
-  if (c.customer_id === null) return;
-  const trx = dashboardTrx(outer);
-  const mine = trx.selectFrom('conversations').where('site_id', '=', c.site_id).where('customer_id', '=', c.customer_id);
-  await trx
+export function returnSteps(db: Kysely<Database>, c: { id: string; site_id: string; customer_id: string | null; created_at: string }): WriteStep[] {
+  if (c.customer_id === null) return [];
+  const d = dashboardDb(db);
+  const earlier = d
     .updateTable('conversations')
     .set({ returned_within_7d: 1 })
     .where('site_id', '=', c.site_id)
     .where('customer_id', '=', c.customer_id)
     .where('created_at', '<', c.created_at)
     .where('created_at', '>=', shift(c.created_at, -REPEAT_WINDOW_MS))
-    .where('returned_within_7d', '=', 0)
-    .execute();
-  const later = await mine.select('id').where('created_at', '>', c.created_at).where('created_at', '<=', shift(c.created_at, REPEAT_WINDOW_MS)).limit(1).executeTakeFirst();
-  if (later) await trx.updateTable('conversations').set({ returned_within_7d: 1 }).where('id', '=', c.id).execute();
+    .where('returned_within_7d', '=', 0);
+  const self = d
+    .updateTable('conversations as c')
+    .set({ returned_within_7d: 1 })
+    .where('c.id', '=', c.id)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('conversations as o')
+          .select('o.id')
+          .where('o.site_id', '=', c.site_id)
+          .where('o.customer_id', '=', c.customer_id)
+          .where('o.created_at', '>', c.created_at)
+          .where('o.created_at', '<=', shift(c.created_at, REPEAT_WINDOW_MS)),
+      ),
+    );
+  return [writeStep(earlier.compile()), writeStep(self.compile())];
+}
+
+/** {@link returnSteps} in an open transaction (fixtures that store conversations directly). */
+export async function recordReturn(trx: Transaction<Database>, c: { id: string; site_id: string; customer_id: string | null; created_at: string }): Promise<void> {
+  await runSteps(trx, returnSteps(trx, c));
 }
 
 /** Flags every stored conversation the same customer returned to within 7 days (migration 0008). */

@@ -7,6 +7,7 @@
 // only its own caller (writes must therefore touch nothing but the database).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { runSteps, UnmetExpectation, type WriteStep } from './write-steps.ts';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
@@ -19,11 +20,24 @@ interface Pending {
 export interface Committer {
   /** Runs `work` in a transaction and resolves with its result after COMMIT. */
   run<T>(work: Work<T>): Promise<T>;
+  /** Commits a write given as data; false when a step's expectation was unmet (nothing stored). */
+  commit(steps: readonly WriteStep[]): Promise<boolean>;
+}
+
+/** `commit` through `run`: the steps in a transaction of their own (or of their group). */
+async function commitThrough(c: Pick<Committer, 'run'>, steps: readonly WriteStep[]): Promise<boolean> {
+  try {
+    return await c.run((trx) => runSteps(trx, steps));
+  } catch (error) {
+    if (error instanceof UnmetExpectation) return false;
+    throw error;
+  }
 }
 
 /** One transaction per write (PostgreSQL, where several connections commit in parallel). */
 export function transactionPerWrite(db: Kysely<Database>): Committer {
-  return { run: (work) => db.transaction().execute(work) };
+  const c = { run: <T>(work: Work<T>) => db.transaction().execute(work) };
+  return { ...c, commit: (steps) => commitThrough(c, steps) };
 }
 
 export class GroupCommit implements Committer {
@@ -49,6 +63,10 @@ export class GroupCommit implements Committer {
         });
       }
     });
+  }
+
+  commit(steps: readonly WriteStep[]): Promise<boolean> {
+    return commitThrough(this, steps);
   }
 
   private async flush(): Promise<void> {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './database.ts';
 import { dialectOf, sqlitePath, type DialectName } from './dialect-name.ts';
 
@@ -20,6 +20,8 @@ export interface OpenDatabaseOptions {
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The SQLite file, which another connection (the writer thread) can open too; null for PostgreSQL and `:memory:`. */
+  sqliteFile: string | null;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect, close: () => db.destroy() };
+    return { db, dialect, sqliteFile: null, close: () => db.destroy() };
   }
   const file = sqlitePath(url);
   if (file !== ':memory:' && !options.fileMustExist) mkdirSync(dirname(file), { recursive: true });
@@ -44,8 +46,30 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   sqlite.pragma('synchronous = NORMAL');
   // 64 MiB of page cache (the default is 2 MiB): conversation state is rewritten on every turn.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
+  return { db, dialect, sqliteFile: file === ':memory:' ? null : file, close: () => db.destroy() };
+}
+
+/**
+ * Transactions take the write lock at BEGIN. Another connection writes to the same file (the
+ * writer thread, sqlite-writer.ts; another process): a deferred transaction that read before it
+ * wrote would fail with SQLITE_BUSY when that connection committed in between, where an immediate
+ * one waits its turn (busy_timeout) and then sees the latest data.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

@@ -8,7 +8,8 @@ import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
-import { GroupCommit, transactionPerWrite } from '../db/group-commit.ts';
+import { GroupCommit, transactionPerWrite, type Committer } from '../db/group-commit.ts';
+import { SqliteWriterThread } from '../db/sqlite-writer.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
 import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
@@ -61,6 +62,15 @@ export interface SiteRuntimeDeps {
   metrics?: ServerMetrics | null;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
+  /** The SQLite database file: with group commit on, conversation writes commit on a thread of their own. Default none. */
+  sqliteFile?: string | null;
+}
+
+/** How conversation writes commit: on the SQLite writer thread, grouped on this thread, or one transaction each (PostgreSQL). */
+function committerFor(d: SiteRuntimeDeps): Committer & { close?(): Promise<void> } {
+  const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
+  if (d.dialect !== 'sqlite' || !d.options.groupCommit) return transactionPerWrite(d.db);
+  return d.sqliteFile ? new SqliteWriterThread(d.sqliteFile, d.db, o) : new GroupCommit(d.db, o);
 }
 
 export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
@@ -96,6 +106,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     );
   }, d.options.purgeIntervalMs);
   purge.unref();
+  const commits = committerFor(d);
   return {
     db: d.db,
     dialect: d.dialect,
@@ -108,7 +119,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       dialect: d.dialect,
       clock: d.clock,
       locks: new KeyedMutex(),
-      commits: d.dialect === 'sqlite' && d.options.groupCommit ? new GroupCommit(d.db, d.metrics ? { committed: (writes) => d.metrics!.committed(writes) } : {}) : transactionPerWrite(d.db),
+      commits,
       states: new StateCache(),
       maxRetries: d.options.maxCommitRetries,
       changed: (id) => bus.publish(id),
@@ -126,6 +137,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       clearInterval(purge);
       await webhooks.stop();
       await listener?.close();
+      await commits.close?.();
     },
   };
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
 import { GroupCommit } from '../../server/db/group-commit.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
+import { SqliteWriterThread, type SqliteWriteError } from '../../server/db/sqlite-writer.ts';
+import { writeStep } from '../../server/db/write-steps.ts';
 
 describe('group commit', () => {
   let dir: string;
@@ -61,5 +63,83 @@ describe('group commit', () => {
     await expect(failing).rejects.toThrow('changed its mind');
     await fine;
     expect(await rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'h']);
+  });
+});
+
+describe('the SQLite writer thread', () => {
+  let dir: string;
+  let db: Kysely<Database>;
+  let file: string;
+  let close: () => Promise<void>;
+  const rows = async () => (await sql<{ v: string; n: number }>`select v, n from w order by v`.execute(db)).rows;
+  const insert = (v: string, n = 0) => writeStep(sql`insert into w (v, n) values (${v}, ${n})`.compile(db));
+  const bump = (v: string, from: number) => writeStep(sql`update w set n = n + 1 where v = ${v} and n = ${from}`.compile(db), 'change');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-writer-thread-'));
+    const opened = openDatabase(join(dir, 'w.db'));
+    ({ db, close } = opened);
+    file = opened.sqliteFile!;
+    await sql`create table w (v text primary key, n integer not null)`.execute(db);
+  });
+  afterAll(async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits what queued during a batch as the next batch, and answers after its COMMIT', async () => {
+    const sizes: number[] = [];
+    const writer = new SqliteWriterThread(file, db, { committed: (n) => sizes.push(n) });
+    const answered = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((v) => writer.commit([insert(v)])));
+    expect(answered).toEqual([true, true, true, true, true]);
+    // The first went alone (nothing was being committed); the rest waited for it and went together.
+    expect(sizes).toEqual([1, 4]);
+    // Visible to the main connection as soon as the callers hear back.
+    expect((await rows()).map((r) => r.v)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await writer.close();
+  });
+
+  it('undoes a write whose expectation is unmet, or that fails, and no other', async () => {
+    const writer = new SqliteWriterThread(file, db);
+    const results = await Promise.allSettled([
+      writer.commit([bump('a', 0), insert('f')]),
+      writer.commit([insert('g'), bump('b', 7)]), // b is at 0: unmet after g was inserted, so g is undone too
+      writer.commit([insert('h'), insert('a')]), // a exists: fails after h was inserted
+      writer.commit([bump('c', 0)]),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as SqliteWriteError).code))).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
+    expect(await rows()).toEqual([
+      { v: 'a', n: 1 },
+      { v: 'b', n: 0 },
+      { v: 'c', n: 1 },
+      { v: 'd', n: 0 },
+      { v: 'e', n: 0 },
+      { v: 'f', n: 0 },
+    ]);
+    await writer.close();
+  });
+
+  it('takes turns with transactions on the main connection without losing either', async () => {
+    const writer = new SqliteWriterThread(file, db);
+    // A main-connection transaction that reads, waits, then writes while the thread commits.
+    const onMain = writer.run(async (trx) => {
+      const before = await sql<{ c: number }>`select count(*) as c from w`.execute(trx);
+      await new Promise((r) => setTimeout(r, 20));
+      await sql`insert into w (v, n) values ('main', ${before.rows[0]!.c})`.execute(trx);
+    });
+    const onThread = Promise.all(Array.from({ length: 20 }, (_, i) => writer.commit([insert(`t${String(i).padStart(2, '0')}`)])));
+    await Promise.all([onMain, onThread]);
+    const all = (await rows()).map((r) => r.v);
+    expect(all.filter((v) => v.startsWith('t'))).toHaveLength(20);
+    expect(all).toContain('main');
+    await writer.close();
+  });
+
+  it('finishes the writes it was given before it closes', async () => {
+    const writer = new SqliteWriterThread(file, db);
+    const pending = ['x1', 'x2', 'x3'].map((v) => writer.commit([insert(v)]));
+    await writer.close();
+    expect(await Promise.all(pending)).toEqual([true, true, true]);
+    expect((await rows()).map((r) => r.v)).toEqual(expect.arrayContaining(['x1', 'x2', 'x3']));
   });
 });

@@ -4,16 +4,19 @@
 // Each commit writes the state, its events and anything else (turn record, handoff, webhook
 // deliveries) in one transaction; on PostgreSQL it also NOTIFYs other processes at commit. On
 // SQLite, turns of different conversations ready at the same moment share a transaction (group
-// commit); each caller still gets its answer only after the COMMIT that holds its write.
+// commit, on the writer thread when the database is a file); each caller still gets its answer
+// only after the COMMIT that holds its write. A write is data (write steps) unless it needs code
+// inside the transaction (`also`: handoffs, agents' actions), which runs on the main connection.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ConversationState } from '../../../shared/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, ConversationsTable } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
 import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
-import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
+import { rawStatement, type RawStatement } from '../../db/raw-statement.ts';
+import { runSteps, UnmetExpectation, writeStep, type WriteStep } from '../../db/write-steps.ts';
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
-import { recordReturn } from '../../dashboard/repeat-contact.ts';
+import { returnSteps } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, type StoredConversation } from './conversation-store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
@@ -52,7 +55,9 @@ export interface PlannedWrite {
   state: ConversationState;
   events: EventPayload[];
   csat?: { score: number; comment: string | null };
-  /** More writes in the same transaction. Throw LostRace to abandon the commit and plan again. */
+  /** More statements in the same transaction; one whose expectation is unmet abandons the commit (plan again). */
+  steps?: WriteStep[];
+  /** More writes that need code in the transaction. Throw LostRace to abandon the commit and plan again. */
   also?: (trx: Transaction<Database>, seqs: SeqRange) => Promise<void>;
   /** True when `also` queued webhook deliveries. */
   queuesWebhooks?: boolean;
@@ -96,21 +101,16 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
   const revision = current.row.revision + 1;
   const state = JSON.stringify(write.state);
   const s = statementsFor(w.dialect);
+  const update = write.csat
+    ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
+    : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
+  // The revision check first: when it fails, nothing else runs.
+  const steps = [writeStep(update, 'change'), ...eventSteps(w.dialect, id, first, write.events, now), ...(write.steps ?? []), ...notifySteps(w, id, write.events.length)];
   let committed: boolean;
   try {
-    committed = await w.commits.run(async (trx) => {
-      const update = write.csat
-        ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
-        : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
-      if ((await runRaw(trx, update)).changes !== 1) return false;
-      await insertEvents(w.dialect, trx, id, first, write.events, now);
-      await write.also?.(trx, seqs);
-      await notify(w, trx, id, write.events.length);
-      return true;
-    });
+    committed = await commit(w, steps, write.also && ((trx) => write.also!(trx, seqs)));
   } catch (error) {
     w.states?.delete(id);
-    if (error instanceof LostRace) return false;
     throw error;
   }
   if (committed) {
@@ -120,6 +120,21 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
     w.states?.delete(id);
   }
   return committed;
+}
+
+/** Commits `steps` (then `also`, in the same transaction); false when the write was abandoned. */
+async function commit(w: ConversationWriter, steps: WriteStep[], also: ((trx: Transaction<Database>) => Promise<void>) | undefined): Promise<boolean> {
+  if (!also) return w.commits.commit(steps);
+  try {
+    return await w.commits.run(async (trx) => {
+      if (!(await runSteps(trx, steps))) return false;
+      await also(trx);
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof LostRace || error instanceof UnmetExpectation) return false;
+    throw error;
+  }
 }
 
 const SET_COLUMNS = 'state = ?, status = ?, outcome = ?, revision = ?, last_seq = ?, updated_at = ?';
@@ -155,29 +170,31 @@ export async function insertConversation(
   o: { row: Omit<ConversationsTable, 'revision' | 'last_seq' | 'state' | 'status' | 'outcome'>; write: PlannedWrite },
 ): Promise<void> {
   const { write } = o;
-  await w.commits.run(async (trx) => {
-    await trx
-      .insertInto('conversations')
-      .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length })
-      .execute();
-    await recordReturn(trx, o.row);
-    await insertEvents(w.dialect, trx, o.row.id, 1, write.events, o.row.created_at);
-    await write.also?.(trx, { first: 1, last: write.events.length });
-    await notify(w, trx, o.row.id, write.events.length);
-  });
+  const insert = w.db
+    .insertInto('conversations')
+    .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length });
+  const steps = [
+    writeStep(insert.compile()),
+    ...returnSteps(w.db, o.row),
+    ...eventSteps(w.dialect, o.row.id, 1, write.events, o.row.created_at),
+    ...(write.steps ?? []),
+    ...notifySteps(w, o.row.id, write.events.length),
+  ];
+  const seqs = { first: 1, last: write.events.length };
+  if (!(await commit(w, steps, write.also && ((trx) => write.also!(trx, seqs))))) throw new Error(`conversation ${o.row.id} was not stored: a write step's expectation was unmet`);
   w.states?.set(o.row.id, 1, write.state);
   announce(w, o.row.id, write);
 }
 
-async function insertEvents(dialect: DialectName, trx: Transaction<Database>, conversationId: string, first: number, events: EventPayload[], now: string): Promise<void> {
-  if (events.length === 0) return;
+function eventSteps(dialect: DialectName, conversationId: string, first: number, events: EventPayload[], now: string): WriteStep[] {
+  if (events.length === 0) return [];
   const params = events.flatMap((e, i) => [conversationId, first + i, e.type, JSON.stringify(e), now]);
-  await runRaw(trx, insertEventsStatement(dialect, events.length)(params));
+  return [writeStep(insertEventsStatement(dialect, events.length)(params))];
 }
 
 /** On PostgreSQL, tells other processes at commit (NOTIFY is transactional). */
-async function notify(w: ConversationWriter, trx: Transaction<Database>, conversationId: string, events: number): Promise<void> {
-  if (w.dialect === 'postgres' && events > 0) await sql`select pg_notify(${EVENTS_CHANNEL}, ${conversationId})`.execute(trx);
+function notifySteps(w: ConversationWriter, conversationId: string, events: number): WriteStep[] {
+  return w.dialect === 'postgres' && events > 0 ? [writeStep(sql`select pg_notify(${EVENTS_CHANNEL}, ${conversationId})`.compile(w.db))] : [];
 }
 
 function announce(w: ConversationWriter, conversationId: string, write: PlannedWrite): void {

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { startConversationOutput, type StartConversationInput, type StartConversationOutput } from '../../../shared/api/site.ts';
 import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { randomToken, sha256Hex } from '../../crypto/digest.ts';
-import { rawStatement, runRaw } from '../../db/raw-statement.ts';
 import { callAction } from '../actions/call-action.ts';
 import { liveVersionRef } from '../flows/live-version-ref.ts';
 import { resolveCustomer } from '../customers/resolve-customer.ts';
@@ -19,6 +18,7 @@ import { compactTrace } from './compact-trace.ts';
 import { insertConversation } from './conversation-writer.ts';
 import { recordEnd, recordHandoff } from './record-handoff.ts';
 import { runStart } from './run-engine.ts';
+import { findTurn, insertTurnStep } from './turn-records.ts';
 import { botMessages, handoffView, turnEvents } from './turn-events.ts';
 
 /** The turns-table key of a conversation's opening turn (client keys cannot contain spaces). */
@@ -57,11 +57,9 @@ export async function startConversation(rt: SiteRuntime, caller: Caller, input: 
   });
 }
 
-const selectStart = { sqlite: rawStatement('sqlite', 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'), postgres: rawStatement('postgres', 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?') };
-
 /** The stored opening response of a keyed start, a 409 for the same key with another request, or null. */
 async function storedStart(rt: SiteRuntime, conversationId: string, requestHash: string): Promise<SiteResult<StartReply> | null> {
-  const [row] = (await runRaw<{ request_hash: string; response: string }>(rt.db, selectStart[rt.dialect]([conversationId, START_TURN_KEY]))).rows;
+  const row = await findTurn(rt.db, rt.dialect, conversationId, START_TURN_KEY);
   if (!row) return null;
   if (row.request_hash !== requestHash) {
     return siteFail('idempotency_key_reused', 'This idempotency key already started a conversation with a different request; use a new key for a new conversation.', 'body.idempotencyKey');
@@ -136,23 +134,26 @@ async function start(rt: SiteRuntime, caller: Caller, input: StartConversationIn
       state: run.state,
       events: planned.events,
       queuesWebhooks: planned.handoff !== null || planned.ended,
-      also: async (trx) => {
-        await trx
-          .insertInto('turns')
-          .values({
-            conversation_id: conversationId,
-            idempotency_key: START_TURN_KEY,
-            kind: 'start',
-            request_hash: requestHash,
-            response: JSON.stringify(output),
-            trace: JSON.stringify(run.traces.map(compactTrace)),
-            created_at: at.toISOString(),
-          })
-          .execute();
-        const base = { conversationId, siteId: caller.siteId, now: at };
-        if (planned.handoff) await recordHandoff(trx, { ...base, flowId: input.flowId, versionId: version.id, pkg: planned.handoff });
-        if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
-      },
+      steps: [
+        insertTurnStep(rt.dialect, {
+          conversationId,
+          key: START_TURN_KEY,
+          kind: 'start',
+          requestHash,
+          response: JSON.stringify(output),
+          trace: JSON.stringify(run.traces.map(compactTrace)),
+          at: at.toISOString(),
+        }),
+      ],
+      ...(planned.handoff || planned.ended
+        ? {
+            also: async (trx) => {
+              const base = { conversationId, siteId: caller.siteId, now: at };
+              if (planned.handoff) await recordHandoff(trx, { ...base, flowId: input.flowId, versionId: version.id, pkg: planned.handoff });
+              if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
+            },
+          }
+        : {}),
     },
   });
   return siteOk({ output, replayed: false });

@@ -6,8 +6,6 @@ import type { EngineEvent } from '../../../runtime/index.ts';
 import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { sha256Hex } from '../../crypto/digest.ts';
 import { conversationRef } from '../../http/request-log.ts';
-import type { DialectName } from '../../db/dialect-name.ts';
-import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
 import { callAction } from '../actions/call-action.ts';
 import type { TurnOutcome } from '../../metrics/server-metrics.ts';
 import type { SiteCaller } from '../site-caller.ts';
@@ -15,9 +13,10 @@ import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-fai
 import type { SiteRuntime } from '../site-runtime.ts';
 import { redactRun } from '../privacy/redact-turn.ts';
 import { compactTrace } from './compact-trace.ts';
-import { LostRace, updateConversation } from './conversation-writer.ts';
+import { updateConversation } from './conversation-writer.ts';
 import { currentHandoff, recordEnd, recordHandoff } from './record-handoff.ts';
 import { runStep } from './run-engine.ts';
+import { findTurn, insertTurnStep } from './turn-records.ts';
 import { botMessages, handoffView, turnEvents } from './turn-events.ts';
 
 export type TurnRequest = { kind: 'message'; text: string; idempotencyKey: string } | { kind: 'request_human'; idempotencyKey: string };
@@ -107,15 +106,26 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
           events: planned.events,
           ...(planned.csat !== null ? { csat: { score: planned.csat, comment: null } } : {}),
           queuesWebhooks: planned.handoff !== null || planned.ended,
-          also: async (trx) => {
-            const trace = JSON.stringify(run.traces.map(compactTrace));
-            const insert = statementsFor(rt.dialect).insertTurn([conversationId, request.idempotencyKey, request.kind, requestHash, body, trace, now.toISOString()]);
-            const [stored] = (await runRaw(trx, insert)).rows;
-            if (!stored) throw new LostRace();
-            const base = { conversationId, siteId: current.row.site_id, now };
-            if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
-            if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
-          },
+          steps: [
+            insertTurnStep(rt.dialect, {
+              conversationId,
+              key: request.idempotencyKey,
+              kind: request.kind,
+              requestHash,
+              response: body,
+              trace: JSON.stringify(run.traces.map(compactTrace)),
+              at: now.toISOString(),
+            }),
+          ],
+          ...(planned.handoff || planned.ended
+            ? {
+                also: async (trx) => {
+                  const base = { conversationId, siteId: current.row.site_id, now };
+                  if (planned.handoff) await recordHandoff(trx, { ...base, flowId: current.row.flow_id, versionId: current.row.version_id, pkg: planned.handoff });
+                  if (planned.ended) await recordEnd(trx, { ...base, outcome: run.state.outcome });
+                },
+              }
+            : {}),
         },
       };
     },
@@ -124,7 +134,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
 
 /** The stored reply for an idempotency key, a 409 when the key was used for a different request, or null. */
 async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, requestHash: string, flowId: string): Promise<SiteResult<TurnReply> | null> {
-  const [row] = (await runRaw<{ request_hash: string; response: string }>(rt.db, statementsFor(rt.dialect).storedTurn([conversationId, key]))).rows;
+  const row = await findTurn(rt.db, rt.dialect, conversationId, key);
   if (!row) return null;
   if (row.request_hash !== requestHash) {
     return siteFail('idempotency_key_reused', 'This idempotency key was already used for a different request in this conversation; use a new key for a new message.', 'body.idempotencyKey');
@@ -132,20 +142,4 @@ async function storedTurn(rt: SiteRuntime, conversationId: string, key: string, 
   // Parsed to validate the row and for the route's headers; the body is the stored reply as sent.
   const response = turnOutput.parse(JSON.parse(row.response));
   return siteOk({ response, body: row.response, replayed: true, flowId, outcome: 'replayed' });
-}
-
-const statements = new Map<DialectName, { storedTurn: RawStatement; insertTurn: RawStatement }>();
-function statementsFor(dialect: DialectName) {
-  let s = statements.get(dialect);
-  if (!s) {
-    s = {
-      storedTurn: rawStatement(dialect, 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'),
-      insertTurn: rawStatement(
-        dialect,
-        'insert into turns (conversation_id, idempotency_key, kind, request_hash, response, trace, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, idempotency_key) do nothing returning id',
-      ),
-    };
-    statements.set(dialect, s);
-  }
-  return s;
 }

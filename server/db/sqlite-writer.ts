@@ -1,0 +1,121 @@
+// Group commit on a thread of its own (SQLite). The server's one main thread does everything else
+// a turn needs; committing the turn's rows (the statements, then the WAL frames at COMMIT) was
+// about a third of its CPU per turn (docs/benchmarks.md "Site runtime"). Here writes given as data
+// (write-steps.ts) go to a worker thread with its own connection: while one batch commits there,
+// the main thread plans the next turns, and everything that queued meanwhile goes as the next
+// batch, in one transaction. Each caller's promise resolves after the COMMIT holding its write.
+//
+// Writes given as closures (rare: handoffs, agents' actions) run on the main connection, in a
+// transaction that takes SQLite's write lock at BEGIN (open-database.ts), so the two connections
+// take turns and never fail on a stale snapshot.
+import { Worker } from 'node:worker_threads';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database.ts';
+import { transactionPerWrite, type Committer } from './group-commit.ts';
+import type { WriteStep } from './write-steps.ts';
+
+type Result = { ok: true } | { ok: false; lost: true } | { ok: false; error: { message: string; code?: string } };
+type Reply = { results: Result[] } | { failed: { message: string; code?: string } };
+
+interface Pending {
+  steps: readonly WriteStep[];
+  resolve(committed: boolean): void;
+  reject(error: unknown): void;
+}
+
+/** An error from the writer thread, with SQLite's code (e.g. SQLITE_CONSTRAINT_UNIQUE) when it had one. */
+export class SqliteWriteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class SqliteWriterThread implements Committer {
+  private worker: Worker | null = null;
+  private queue: Pending[] = [];
+  private inFlight: Pending[] | null = null;
+  private readonly onMain: Committer;
+  private drained: (() => void) | null = null;
+
+  /** `file`: the database file (not `:memory:`, which another connection cannot open). */
+  constructor(
+    private readonly file: string,
+    db: Kysely<Database>,
+    private readonly o: { maxBatch?: number; committed?: (writes: number) => void } = {},
+  ) {
+    this.onMain = transactionPerWrite(db);
+  }
+
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.onMain.run(work);
+  }
+
+  commit(steps: readonly WriteStep[]): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ steps, resolve, reject });
+      this.send();
+    });
+  }
+
+  /** Waits for the writes already sent or queued, then stops the thread. */
+  async close(): Promise<void> {
+    if (this.inFlight || this.queue.length > 0) await new Promise<void>((done) => (this.drained = done));
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  /** Sends everything queued as one batch, unless a batch is being committed (it goes next). */
+  private send(): void {
+    if (this.inFlight || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.o.maxBatch ?? 256);
+    this.inFlight = batch;
+    this.thread().postMessage({ writes: batch.map((p) => p.steps) });
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file } });
+    worker.on('message', (reply: Reply) => this.answer(reply));
+    // A thread that died takes its batch with it (rolled back by SQLite); the next write starts a new one.
+    worker.on('error', (error) => this.lost(error));
+    worker.on('exit', (code) => this.lost(new Error(`the SQLite writer thread exited (${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private answer(reply: Reply): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    this.send();
+    if ('failed' in reply) {
+      for (const p of batch) p.reject(new SqliteWriteError(reply.failed.message, reply.failed.code));
+    } else {
+      this.o.committed?.(batch.length);
+      batch.forEach((p, i) => {
+        const r = reply.results[i]!;
+        if (r.ok) p.resolve(true);
+        else if ('lost' in r) p.resolve(false);
+        else p.reject(new SqliteWriteError(r.error.message, r.error.code));
+      });
+    }
+    this.settle();
+  }
+
+  private lost(error: unknown): void {
+    if (this.worker === null) return; // closed on purpose
+    this.worker = null;
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    for (const p of batch) p.reject(error);
+    this.send();
+    this.settle();
+  }
+
+  private settle(): void {
+    if (!this.inFlight && this.queue.length === 0) this.drained?.();
+  }
+}
