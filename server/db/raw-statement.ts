@@ -15,6 +15,11 @@ export function rawStatement(dialect: DialectName, text: string): RawStatement {
   return (params) => CompiledQuery.raw(sql, [...params]);
 }
 
+/** A module's statements, built once for each dialect: `const statements = perDialect((d) => ({ … }))`, then `statements[dialect]`. */
+export function perDialect<T>(build: (dialect: DialectName) => T): Record<DialectName, T> {
+  return { sqlite: build('sqlite'), postgres: build('postgres') };
+}
+
 /** Runs a statement; its rows typed as the caller says (they come straight from the driver). */
 export async function runRaw<Row>(db: Kysely<Database> | Transaction<Database>, statement: CompiledQuery): Promise<{ rows: Row[]; changes: number }> {
   const result = await db.executeQuery<Row>(statement);

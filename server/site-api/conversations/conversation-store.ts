@@ -5,7 +5,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { conversationState, type ConversationState } from '../../../shared/index.ts';
 import type { ConversationsTable, Database } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
-import { rawStatement, runRaw, type RawStatement } from '../../db/raw-statement.ts';
+import { perDialect, rawStatement, runRaw } from '../../db/raw-statement.ts';
 import type { StateCache } from './state-cache.ts';
 
 export type ConversationRow = Omit<Selectable<ConversationsTable>, 'state'>;
@@ -20,22 +20,14 @@ export class CorruptConversationError extends Error {}
 const HEAD_COLUMNS =
   'id, site_id, environment, flow_id, version_id, status, outcome, revision, last_seq, customer_id, customer_verified, channel, locale, csat_score, csat_comment, created_at, updated_at';
 
-const statements = new Map<DialectName, { head: RawStatement; full: RawStatement }>();
-function statementsFor(dialect: DialectName) {
-  let s = statements.get(dialect);
-  if (!s) {
-    s = {
-      head: rawStatement(dialect, `select ${HEAD_COLUMNS} from conversations where id = ?`),
-      full: rawStatement(dialect, `select ${HEAD_COLUMNS}, state from conversations where id = ?`),
-    };
-    statements.set(dialect, s);
-  }
-  return s;
-}
+const statements = perDialect((dialect) => ({
+  head: rawStatement(dialect, `select ${HEAD_COLUMNS} from conversations where id = ?`),
+  full: rawStatement(dialect, `select ${HEAD_COLUMNS}, state from conversations where id = ?`),
+}));
 
 /** The conversation, or undefined. With `cache`, the state comes from it when the revision matches. */
 export async function loadConversation(db: Kysely<Database>, dialect: DialectName, id: string, cache?: StateCache): Promise<StoredConversation | undefined> {
-  const s = statementsFor(dialect);
+  const s = statements[dialect];
   if (cache?.has(id)) {
     const [head] = (await runRaw<ConversationRow>(db, s.head([id]))).rows;
     if (!head) {

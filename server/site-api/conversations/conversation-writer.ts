@@ -13,7 +13,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database, ConversationsTable } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
 import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
-import { rawStatement, type RawStatement } from '../../db/raw-statement.ts';
+import { perDialect, rawStatement, type RawStatement } from '../../db/raw-statement.ts';
 import { runSteps, UnmetExpectation, writeStep, type WriteStep } from '../../db/write-steps.ts';
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
 import { returnSteps } from '../../dashboard/repeat-contact.ts';
@@ -100,7 +100,7 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
   const seqs = { first, last: first + write.events.length - 1 };
   const revision = current.row.revision + 1;
   const state = JSON.stringify(write.state);
-  const s = statementsFor(w.dialect);
+  const s = statements[w.dialect];
   const update = write.csat
     ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
     : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
@@ -138,23 +138,15 @@ async function commit(w: ConversationWriter, steps: WriteStep[], also: ((trx: Tr
 }
 
 const SET_COLUMNS = 'state = ?, status = ?, outcome = ?, revision = ?, last_seq = ?, updated_at = ?';
-const statements = new Map<DialectName, { update: RawStatement; updateWithCsat: RawStatement; events: Map<number, RawStatement> }>();
-function statementsFor(dialect: DialectName) {
-  let s = statements.get(dialect);
-  if (!s) {
-    s = {
-      update: rawStatement(dialect, `update conversations set ${SET_COLUMNS} where id = ? and revision = ?`),
-      updateWithCsat: rawStatement(dialect, `update conversations set ${SET_COLUMNS}, csat_score = ?, csat_comment = ? where id = ? and revision = ?`),
-      events: new Map(),
-    };
-    statements.set(dialect, s);
-  }
-  return s;
-}
+const statements = perDialect((dialect) => ({
+  update: rawStatement(dialect, `update conversations set ${SET_COLUMNS} where id = ? and revision = ?`),
+  updateWithCsat: rawStatement(dialect, `update conversations set ${SET_COLUMNS}, csat_score = ?, csat_comment = ? where id = ? and revision = ?`),
+  events: new Map<number, RawStatement>(),
+}));
 
 /** `insert … values (…), (…)` for `rows` events, kept per row count (a turn adds a handful). */
 function insertEventsStatement(dialect: DialectName, rows: number): RawStatement {
-  const s = statementsFor(dialect);
+  const s = statements[dialect];
   let statement = s.events.get(rows);
   if (!statement) {
     const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');

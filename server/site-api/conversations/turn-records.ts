@@ -4,23 +4,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
-import { rawStatement, runRaw } from '../../db/raw-statement.ts';
+import { perDialect, rawStatement, runRaw } from '../../db/raw-statement.ts';
 import { writeStep, type WriteStep } from '../../db/write-steps.ts';
 
-const statements = {
-  sqlite: statementsFor('sqlite'),
-  postgres: statementsFor('postgres'),
-};
-
-function statementsFor(dialect: DialectName) {
-  return {
-    find: rawStatement(dialect, 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'),
-    insert: rawStatement(
-      dialect,
-      'insert into turns (conversation_id, idempotency_key, kind, request_hash, response, trace, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, idempotency_key) do nothing returning id',
-    ),
-  };
-}
+const statements = perDialect((dialect) => ({
+  find: rawStatement(dialect, 'select request_hash, response from turns where conversation_id = ? and idempotency_key = ?'),
+  insert: rawStatement(
+    dialect,
+    'insert into turns (conversation_id, idempotency_key, kind, request_hash, response, trace, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (conversation_id, idempotency_key) do nothing returning id',
+  ),
+}));
 
 export interface StoredTurn {
   request_hash: string;
