@@ -138,11 +138,12 @@ function post(agent: Agent, url: URL, path: string, body: unknown): Promise<{ st
 
 /**
  * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. The
- * server's CPU per turn does not depend on what else the machine runs, unlike turns/s.
+ * server's CPU per turn does not depend on what else the machine runs, unlike turns/s. `main`:
+ * its main thread alone (the JavaScript of every request; the SQLite writer thread is the rest).
  */
-function cpuSeconds(pid: number | undefined): number | null {
+function cpuSeconds(pid: number | undefined, thread: 'all' | 'main' = 'all'): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(thread === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return null;
@@ -183,12 +184,14 @@ export async function load(base: string, flowId: string, o: Required<SiteBenchOp
   await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
   measuring = true;
   const cpu0 = cpuSeconds(serverPid);
+  const main0 = cpuSeconds(serverPid, 'main');
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, o.seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(serverPid);
+  const main1 = cpuSeconds(serverPid, 'main');
   const client = process.cpuUsage(client0);
   stop = true;
   await Promise.all(workers);
@@ -202,6 +205,7 @@ export async function load(base: string, flowId: string, o: Required<SiteBenchOp
     turns: sorted.length,
     errors,
     ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
+    ...(main0 !== null && main1 !== null ? { serverMainThreadCpuMsPerRequest: Math.round(((main1 - main0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
     clientCpuMsPerRequest: Math.round((client.user + client.system) / (sorted.length + started)) / 1000,
   };
 }
