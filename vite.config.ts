@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'browser-like',
           environment: 'happy-dom',
-          include: ['test/runtime/**/*.test.ts', 'test/logic/**/*.test.ts', 'test/nlu/classifier.test.ts'],
+          include: ['test/runtime/**/*.test.ts', 'test/logic/**/*.test.ts', 'test/nlu/classifier.test.ts', 'test/nlu/classify-reference.test.ts'],
           testTimeout: 60_000,
         },
       },

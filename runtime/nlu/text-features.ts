@@ -1,5 +1,7 @@
 // Turns an utterance into the sparse bag of word and character n-grams the intent model reads.
 // Kept apart from the model so training, inference and experiments share one definition.
+import { FeatureTally } from './feature-tally.ts';
+import { GramHashTable } from './gram-hash-table.ts';
 
 /** How text becomes features. Stored with a trained model, so a loaded model featurises alike. */
 export interface FeatureOptions {
@@ -47,12 +49,20 @@ export function tokenize(text: string, locale: string, options: FeatureOptions):
   return t.match(TOKEN) ?? [];
 }
 
+/** The feature key of the word n-gram of `order` tokens from `tokens[i]`: `w card`, `2 my card`, `3 …`. */
+function wordGramKey(tokens: readonly string[], i: number, order: number): string {
+  if (order === 1) return 'w ' + tokens[i];
+  // Bigrams are the common case; spelt out, they skip an array per key.
+  if (order === 2) return '2 ' + tokens[i] + ' ' + tokens[i + 1];
+  return order + ' ' + tokens.slice(i, i + order).join(' ');
+}
+
 /** Adds the n-gram counts of `text` into `counts` (keys are namespaced: `w` words, `c` characters). */
 export function countFeatures(text: string, locale: string, options: FeatureOptions, counts: Map<string, number>): void {
   const tokens = tokenize(text, locale, options);
   for (const order of options.wordNgrams) {
     for (let i = 0; i + order <= tokens.length; i++) {
-      const key = order === 1 ? 'w ' + tokens[i] : order + ' ' + tokens.slice(i, i + order).join(' ');
+      const key = wordGramKey(tokens, i, order);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -82,8 +92,8 @@ export interface Vocabulary {
   /** Feature keys in id order. */
   keys: string[];
   ids: Map<string, number>;
-  /** Character n-gram ids keyed by {@link gramHash} of the n-gram (no strings built on the hot path). */
-  charIds: Map<number, number>;
+  /** Character n-gram ids keyed by the hash lanes of the n-gram (no strings built on the hot path). */
+  charIds: GramHashTable;
   /** 1 where the feature is a character n-gram. */
   isChar: Uint8Array;
   /** Texts each feature was seen in. */
@@ -93,16 +103,17 @@ export interface Vocabulary {
   idf: Float32Array;
 }
 
+/** Seeds of the two 32-bit FNV-style hash lanes of a character n-gram (see {@link GramHashTable}). */
 const HASH_A = 0x811c9dc5 | 0;
 const HASH_B = 0x3c6ef372 | 0;
-/** Two 32-bit FNV-style lanes folded into one exact 53-bit number: a collision-safe Map key for an n-gram. */
-const gramHash = (a: number, b: number): number => (a >>> 0) * 2097152 + (b >>> 11);
 
 /** Rebuilds a vocabulary from its keys, document frequencies and document count (idf = ln((1 + n) / (1 + df)) + 1). */
 export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: number): Vocabulary {
   const ids = new Map<string, number>();
-  const charIds = new Map<number, number>();
   const isChar = new Uint8Array(keys.length);
+  let charKeys = 0;
+  for (const key of keys) if (key.charCodeAt(0) === 99) charKeys++;
+  const charIds = new GramHashTable(charKeys);
   keys.forEach((key, i) => {
     ids.set(key, i);
     if (key.charCodeAt(0) === 99) {
@@ -112,7 +123,7 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
         a = Math.imul(a ^ key.charCodeAt(k), 0x01000193);
         b = Math.imul(b ^ key.charCodeAt(k), 0x5bd1e995);
       }
-      charIds.set(gramHash(a, b), i);
+      charIds.set(a, b, i);
       isChar[i] = 1;
     }
   });
@@ -142,23 +153,25 @@ export function fitVocabulary(texts: readonly string[], locale: string, options:
   return vocabularyFromCounts(keys, Int32Array.from(dfs), texts.length);
 }
 
+/** Scratch counts of {@link vectorize}, shared by every vocabulary (featurising is synchronous). */
+const tally = new FeatureTally();
+
 /**
  * Featurises one text: sublinear tf (1 + ln tf) × idf over known features; the word and character
  * blocks are L2-normalised apart and weighted (see `charWeight`), then the whole row. Unknown features are dropped.
  */
 export function vectorize(text: string, locale: string, options: FeatureOptions, vocabulary: Vocabulary): SparseVector {
   const tokens = tokenize(text, locale, options);
-  const counts = new Map<number, number>();
-  const add = (id: number | undefined): void => {
-    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
+  tally.start(vocabulary.keys.length);
   for (const order of options.wordNgrams) {
     for (let i = 0; i + order <= tokens.length; i++) {
-      add(vocabulary.ids.get(order === 1 ? 'w ' + tokens[i] : order + ' ' + tokens.slice(i, i + order).join(' ')));
+      const id = vocabulary.ids.get(wordGramKey(tokens, i, order));
+      if (id !== undefined) tally.add(id);
     }
   }
   const [lo, hi] = options.charNgrams;
   if (hi > 0) {
+    const charIds = vocabulary.charIds;
     for (const token of tokens) {
       const len = token.length + 2;
       for (let i = 0; i < len; i++) {
@@ -169,32 +182,36 @@ export function vectorize(text: string, locale: string, options: FeatureOptions,
           const code = at === 0 || at === len - 1 ? 32 : token.charCodeAt(at - 1);
           a = Math.imul(a ^ code, 0x01000193);
           b = Math.imul(b ^ code, 0x5bd1e995);
-          if (n >= lo) add(vocabulary.charIds.get(gramHash(a, b)));
+          if (n >= lo) {
+            const id = charIds.get(a, b);
+            if (id !== -1) tally.add(id);
+          }
         }
       }
     }
   }
-  const indices = new Int32Array(counts.size);
-  const values = new Float32Array(counts.size);
+  const size = tally.size;
+  const indices = new Int32Array(size);
+  const values = new Float32Array(size);
   let wordNorm = 0;
   let charNorm = 0;
-  let k = 0;
-  for (const [id, count] of counts) {
-    const v = (1 + Math.log(count)) * vocabulary.idf[id]!;
+  for (let k = 0; k < size; k++) {
+    const id = tally.id(k);
+    const v = (1 + Math.log(tally.count(id))) * vocabulary.idf[id]!;
     indices[k] = id;
-    values[k++] = v;
+    values[k] = v;
     if (vocabulary.isChar[id] === 1) charNorm += v * v;
     else wordNorm += v * v;
   }
   const ws = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const cs = charNorm > 0 ? options.charWeight / Math.sqrt(charNorm) : 0;
   let norm = 0;
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < size; i++) {
     const v = values[i]! * (vocabulary.isChar[indices[i]!] === 1 ? cs : ws);
     values[i] = v;
     norm += v * v;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < k; i++) values[i] = values[i]! * scale;
+  for (let i = 0; i < size; i++) values[i] = values[i]! * scale;
   return { indices, values };
 }
