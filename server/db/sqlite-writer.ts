@@ -1,9 +1,11 @@
 // Group commit on a thread of its own (SQLite). The server's one main thread does everything else
 // a turn needs; committing the turn's rows (the statements, then the WAL frames at COMMIT) was
 // about a third of its CPU per turn (docs/benchmarks.md "Site runtime"). Here writes given as data
-// (write-steps.ts) go to a worker thread with its own connection: while one batch commits there,
-// the main thread plans the next turns, and everything that queued meanwhile goes as the next
-// batch, in one transaction. Each caller's promise resolves after the COMMIT holding its write.
+// (write-steps.ts) go to a worker thread with its own connection: the writes that became ready in
+// one turn of the event loop go as one batch, committed in one transaction, while the main thread
+// plans the next turns. Batches are sent without waiting for the previous one's answer, so the
+// thread never idles on the main thread's event loop; it commits them in order. Each caller's
+// promise resolves after the COMMIT holding its write.
 //
 // Writes given as closures (rare: handoffs, agents' actions) run on the main connection, in a
 // transaction that takes SQLite's write lock at BEGIN (open-database.ts), so the two connections
@@ -36,7 +38,9 @@ export class SqliteWriteError extends Error {
 export class SqliteWriterThread implements Committer {
   private worker: Worker | null = null;
   private queue: Pending[] = [];
-  private inFlight: Pending[] | null = null;
+  private scheduled = false;
+  /** Batches sent and not yet answered, oldest first (the thread answers in order). */
+  private inFlight: Pending[][] = [];
   private readonly onMain: Committer;
   private drained: (() => void) | null = null;
 
@@ -56,24 +60,34 @@ export class SqliteWriterThread implements Committer {
   commit(steps: readonly WriteStep[]): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ steps, resolve, reject });
-      this.send();
+      this.schedule();
     });
   }
 
   /** Waits for the writes already sent or queued, then stops the thread. */
   async close(): Promise<void> {
-    if (this.inFlight || this.queue.length > 0) await new Promise<void>((done) => (this.drained = done));
+    if (this.inFlight.length > 0 || this.queue.length > 0) await new Promise<void>((done) => (this.drained = done));
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
   }
 
-  /** Sends everything queued as one batch, unless a batch is being committed (it goes next). */
+  /** After the I/O callbacks of this loop turn: requests parsed together commit together. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send();
+    });
+  }
+
   private send(): void {
-    if (this.inFlight || this.queue.length === 0) return;
-    const batch = this.queue.splice(0, this.o.maxBatch ?? 256);
-    this.inFlight = batch;
-    this.thread().postMessage({ writes: batch.map((p) => p.steps) });
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.o.maxBatch ?? 256);
+      this.inFlight.push(batch);
+      this.thread().postMessage({ writes: batch.map((p) => p.steps) });
+    }
   }
 
   private thread(): Worker {
@@ -88,9 +102,7 @@ export class SqliteWriterThread implements Committer {
   }
 
   private answer(reply: Reply): void {
-    const batch = this.inFlight ?? [];
-    this.inFlight = null;
-    this.send();
+    const batch = this.inFlight.shift() ?? [];
     if ('failed' in reply) {
       for (const p of batch) p.reject(new SqliteWriteError(reply.failed.message, reply.failed.code));
     } else {
@@ -108,14 +120,12 @@ export class SqliteWriterThread implements Committer {
   private lost(error: unknown): void {
     if (this.worker === null) return; // closed on purpose
     this.worker = null;
-    const batch = this.inFlight ?? [];
-    this.inFlight = null;
-    for (const p of batch) p.reject(error);
+    for (const batch of this.inFlight.splice(0)) for (const p of batch) p.reject(error);
     this.send();
     this.settle();
   }
 
   private settle(): void {
-    if (!this.inFlight && this.queue.length === 0) this.drained?.();
+    if (this.inFlight.length === 0 && this.queue.length === 0) this.drained?.();
   }
 }

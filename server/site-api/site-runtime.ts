@@ -99,9 +99,13 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
   let listener: PgListener | null = null;
   if (d.dialect === 'postgres' && d.options.listenUrl) listener = listenForEvents(d.options.listenUrl, bus, (m, e) => d.log.error(m, e));
   webhooks.start();
+  const states = new StateCache();
   const purge = setInterval(() => {
     purgeExpired(d.db, d.clock.now()).then(
-      (r) => (r.conversations || r.deliveries ? d.log.info(`retention: purged ${r.conversations} conversations and ${r.deliveries} webhook deliveries`) : undefined),
+      (r) => {
+        if (r.conversations) states.clear();
+        if (r.conversations || r.deliveries) d.log.info(`retention: purged ${r.conversations} conversations and ${r.deliveries} webhook deliveries`);
+      },
       (error: unknown) => d.log.error('retention purge failed', error),
     );
   }, d.options.purgeIntervalMs);
@@ -120,7 +124,9 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       clock: d.clock,
       locks: new KeyedMutex(),
       commits,
-      states: new StateCache(),
+      states,
+      // One server process owns a SQLite file's conversations (several processes share PostgreSQL).
+      soleWriter: d.dialect === 'sqlite',
       maxRetries: d.options.maxCommitRetries,
       changed: (id) => bus.publish(id),
       queued: () => webhooks.poke(),

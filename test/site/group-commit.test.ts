@@ -87,13 +87,16 @@ describe('the SQLite writer thread', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('commits what queued during a batch as the next batch, and answers after its COMMIT', async () => {
+  it('commits the writes of one event-loop turn as one batch, and answers after its COMMIT', async () => {
     const sizes: number[] = [];
     const writer = new SqliteWriterThread(file, db, { committed: (n) => sizes.push(n) });
-    const answered = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((v) => writer.commit([insert(v)])));
+    const first = ['a', 'b', 'c'].map((v) => writer.commit([insert(v)]));
+    // The next loop turn's writes go as the next batch, sent before the first is answered.
+    await new Promise((r) => setImmediate(r));
+    const second = ['d', 'e'].map((v) => writer.commit([insert(v)]));
+    const answered = await Promise.all([...first, ...second]);
     expect(answered).toEqual([true, true, true, true, true]);
-    // The first went alone (nothing was being committed); the rest waited for it and went together.
-    expect(sizes).toEqual([1, 4]);
+    expect(sizes).toEqual([3, 2]);
     // Visible to the main connection as soon as the callers hear back.
     expect((await rows()).map((r) => r.v)).toEqual(['a', 'b', 'c', 'd', 'e']);
     await writer.close();

@@ -103,3 +103,40 @@ describe.each(dialects)('idempotency and concurrency on $name', (dialect) => {
     expect([Number(row.revision), Number(row.last_seq)]).toEqual([25, 49]);
   });
 });
+
+// SQLite: one process owns the conversations, so a turn on a conversation it committed reads
+// nothing (state cache with the row and its turn keys). A change behind its back must still win.
+describe('a cached conversation changed behind the cache (SQLite)', () => {
+  let sw: SiteWorld;
+
+  beforeAll(async () => {
+    sw = await openSiteWorld(dialects[0]!, { flows: [chatFlow('chat')] });
+  });
+  afterAll(async () => sw?.close());
+
+  it('plans the turn again from the database when another writer moved the conversation on', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const first = await sw.api.message(id, 'what is my balance', 'k1');
+    // Another writer (a second process, a script) ends the conversation: a new revision.
+    await sw.database.db.updateTable('conversations').set((eb) => ({ status: 'ended', revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+    const after = await sw.api.message(id, 'where is my order', 'k2');
+    expect([first.status, after.status, (after.body.error as { code: string }).code]).toEqual([200, 409, 'conversation_ended']);
+  });
+
+  it('answers 404 for a conversation deleted behind the cache, and stores nothing', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    await sw.api.message(id, 'what is my balance', 'k1');
+    await sw.database.db.deleteFrom('conversations').where('id', '=', id).execute();
+    const after = await sw.api.message(id, 'where is my order', 'k2');
+    expect([after.status, (after.body.error as { code: string }).code]).toEqual([404, 'conversation_not_found']);
+    expect(await sw.database.db.selectFrom('turns').select('id').where('conversation_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('still finds a stored reply for a retried key while the conversation is cached', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const first = await sw.api.message(id, 'what is my balance', 'k1');
+    await sw.api.message(id, 'where is my order', 'k2');
+    const retry = await sw.api.message(id, 'what is my balance', 'k1');
+    expect([retry.status, retry.body, retry.headers.get('idempotent-replayed')]).toEqual([200, first.body, 'true']);
+  });
+});

@@ -13,6 +13,8 @@ export type ConversationRow = Omit<Selectable<ConversationsTable>, 'state'>;
 export interface StoredConversation {
   row: ConversationRow;
   state: ConversationState;
+  /** Every idempotency key stored for the conversation, when the state cache knows them (else look them up). */
+  turnKeys?: ReadonlySet<string>;
 }
 
 export class CorruptConversationError extends Error {}
@@ -25,17 +27,28 @@ const statements = perDialect((dialect) => ({
   full: rawStatement(dialect, `select ${HEAD_COLUMNS}, state from conversations where id = ?`),
 }));
 
-/** The conversation, or undefined. With `cache`, the state comes from it when the revision matches. */
-export async function loadConversation(db: Kysely<Database>, dialect: DialectName, id: string, cache?: StateCache): Promise<StoredConversation | undefined> {
+/**
+ * The conversation, or undefined. With `cache`, the state comes from it when the revision matches;
+ * with `soleWriter` too, a cached row and its turn keys are used without reading anything.
+ */
+export async function loadConversation(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  id: string,
+  cache?: StateCache,
+  soleWriter = false,
+): Promise<StoredConversation | undefined> {
   const s = statements[dialect];
-  if (cache?.has(id)) {
+  const cached = cache?.peek(id);
+  if (cached?.known && soleWriter) return { row: cached.known.row, state: cached.state, turnKeys: cached.known.turnKeys };
+  if (cached) {
     const [head] = (await runRaw<ConversationRow>(db, s.head([id]))).rows;
     if (!head) {
-      cache.delete(id);
+      cache!.delete(id);
       return undefined;
     }
     const row = normalise(head);
-    const state = cache.get(id, row.revision);
+    const state = cache!.get(id, row.revision);
     if (state) return { row, state };
   }
   const [full] = (await runRaw<ConversationRow & { state: string }>(db, s.full([id]))).rows;

@@ -31,6 +31,8 @@ export interface ConversationWriter {
   commits: Committer;
   /** States this process committed, by revision (skips re-reading and re-validating them). Optional. */
   states?: StateCache;
+  /** This process is the conversations' only writer (SQLite): a turn on a cached conversation reads nothing. */
+  soleWriter?: boolean;
   /** Plans recomputed after losing a race before giving up. */
   maxRetries: number;
   /** Called after a commit that added events (pokes this process's event streams). */
@@ -61,6 +63,8 @@ export interface PlannedWrite {
   also?: (trx: Transaction<Database>, seqs: SeqRange) => Promise<void>;
   /** True when `also` queued webhook deliveries. */
   queuesWebhooks?: boolean;
+  /** The idempotency key of the turn record the write stores (kept with the cached conversation). */
+  turnKey?: string;
 }
 
 /** Thrown inside a commit to roll it back and re-plan (e.g. another process stored the same turn). */
@@ -80,7 +84,7 @@ export async function updateConversation<T, F>(
 ): Promise<{ ok: true; value: T } | { ok: false; failure: F }> {
   return w.locks.run(conversationId, async () => {
     for (let attempt = 0; attempt <= w.maxRetries; attempt++) {
-      const current = await loadConversation(w.db, w.dialect, conversationId, w.states);
+      const current = await loadConversation(w.db, w.dialect, conversationId, w.states, w.soleWriter);
       if (!current) return { ok: false, failure: o.missing };
       const planned = await o.plan(current);
       if (!planned.ok) return planned;
@@ -114,7 +118,17 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
     throw error;
   }
   if (committed) {
-    w.states?.set(id, revision, write.state);
+    const row = {
+      ...current.row,
+      status: write.state.status,
+      outcome: write.state.outcome,
+      revision,
+      last_seq: seqs.last,
+      updated_at: now,
+      ...(write.csat ? { csat_score: write.csat.score, csat_comment: write.csat.comment } : {}),
+    };
+    const turnKeys = current.turnKeys && write.turnKey ? new Set([...current.turnKeys, write.turnKey]) : current.turnKeys;
+    w.states?.set(id, { revision, state: write.state, ...(turnKeys ? { known: { row, turnKeys } } : {}) });
     announce(w, id, write);
   } else {
     w.states?.delete(id);
@@ -174,7 +188,8 @@ export async function insertConversation(
   ];
   const seqs = { first: 1, last: write.events.length };
   if (!(await commit(w, steps, write.also && ((trx) => write.also!(trx, seqs))))) throw new Error(`conversation ${o.row.id} was not stored: a write step's expectation was unmet`);
-  w.states?.set(o.row.id, 1, write.state);
+  const row = { ...o.row, status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length };
+  w.states?.set(o.row.id, { revision: 1, state: write.state, known: { row, turnKeys: new Set(write.turnKey ? [write.turnKey] : []) } });
   announce(w, o.row.id, write);
 }
 

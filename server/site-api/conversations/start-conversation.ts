@@ -134,6 +134,7 @@ async function start(rt: SiteRuntime, caller: Caller, input: StartConversationIn
       state: run.state,
       events: planned.events,
       queuesWebhooks: planned.handoff !== null || planned.ended,
+      turnKey: START_TURN_KEY,
       steps: [
         insertTurnStep(rt.dialect, {
           conversationId,

@@ -52,7 +52,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
     busy: { code: 'conversation_busy', message: 'The conversation was changing too fast to take this turn; send it again with the same idempotency key.', path: null },
     plan: async (current) => {
       if (current.row.site_id !== caller.siteId || current.row.environment !== caller.environment) return { ok: false, failure: conversationNotFound(conversationId) };
-      const stored = await storedTurn(rt, conversationId, request.idempotencyKey, requestHash, current.row.flow_id);
+      const stored = current.turnKeys?.has(request.idempotencyKey) === false ? null : await storedTurn(rt, conversationId, request.idempotencyKey, requestHash, current.row.flow_id);
       if (stored) return stored.ok ? { ok: true, result: stored.value, write: null } : stored;
       const retryAfter = rt.limits.hit(`conversation:${conversationId}`, rt.options.conversationTurnsPerMinute, rt.clock.now().getTime());
       if (retryAfter !== null) {
@@ -106,6 +106,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
           events: planned.events,
           ...(planned.csat !== null ? { csat: { score: planned.csat, comment: null } } : {}),
           queuesWebhooks: planned.handoff !== null || planned.ended,
+          turnKey: request.idempotencyKey,
           steps: [
             insertTurnStep(rt.dialect, {
               conversationId,

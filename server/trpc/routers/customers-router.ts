@@ -10,5 +10,10 @@ const admin = requireRoles('admin');
 
 export const customersRouter = router({
   export: admin.input(customerRef).query(async ({ ctx, input }) => unwrap(await exportCustomer(ctx.deps.db, { ...input, now: ctx.deps.clock.now() }))),
-  delete: admin.input(customerRef).mutation(async ({ ctx, input }) => unwrap(await deleteCustomer(ctx.deps.db, { ...input, ...acting(ctx) }))),
+  delete: admin.input(customerRef).mutation(async ({ ctx, input }) => {
+    const deleted = unwrap(await deleteCustomer(ctx.deps.db, { ...input, ...acting(ctx) }));
+    // The site runtime's cached conversations must not outlive the rows.
+    if (deleted.conversations > 0) ctx.deps.site?.writer.states?.clear();
+    return deleted;
+  }),
 });
