@@ -12,27 +12,46 @@ import { parseKnowledgeDraft } from './knowledge-drafts.ts';
 import { knowledgeVersionDocument, listKnowledgeVersions } from './knowledge-versions.ts';
 
 export async function listKnowledgeBases(db: Kysely<Database>): Promise<KnowledgeBaseSummary[]> {
-  const rows = await db
+  return (await readKnowledgeBases(db)).map((k) => k.summary);
+}
+
+export async function getKnowledgeBase(db: Kysely<Database>, kbId: string): Promise<Result<KnowledgeBaseDetail>> {
+  const [kb] = await readKnowledgeBases(db, kbId);
+  if (!kb) return fail('NOT_FOUND', `There is no knowledge base "${kbId}".`);
+  return ok({
+    ...kb.summary,
+    revision: kb.summary.draft.revision,
+    baseVersionId: kb.baseVersionId,
+    document: kb.document,
+    versions: await listKnowledgeVersions(db, kbId),
+    usedBy: await knowledgeUses(db, kbId),
+  });
+}
+
+/** Every knowledge base (or only `kbId`) with its parsed draft, each draft parsed once. */
+async function readKnowledgeBases(db: Kysely<Database>, kbId?: string) {
+  let drafts = db
     .selectFrom('knowledge_bases as k')
     .innerJoin('knowledge_drafts as d', 'd.kb_id', 'k.id')
-    .select(['k.id', 'd.document', 'd.revision', 'd.committed_revision', 'd.updated_at', 'd.updated_by'])
-    .orderBy('k.name')
-    .execute();
-  const versions = await db
-    .selectFrom('knowledge_versions')
-    .select(['id', 'kb_id', 'number', 'created_at'])
-    .orderBy('number', 'desc')
-    .execute();
+    .select(['k.id', 'd.document', 'd.revision', 'd.committed_revision', 'd.base_version_id', 'd.updated_at', 'd.updated_by'])
+    .orderBy('k.name');
+  let versionRows = db.selectFrom('knowledge_versions').select(['id', 'kb_id', 'number', 'created_at']).orderBy('number', 'desc');
+  if (kbId !== undefined) {
+    drafts = drafts.where('k.id', '=', kbId);
+    versionRows = versionRows.where('kb_id', '=', kbId);
+  }
+  const rows = await drafts.execute();
+  const versions = await versionRows.execute();
   const actors = await loadActors(db, rows.map((r) => r.updated_by));
   return rows.map((r) => {
-    const doc = parseKnowledgeDraft(r.document, r.id);
+    const document = parseKnowledgeDraft(r.document, r.id);
     const own = versions.filter((v) => v.kb_id === r.id);
     const latest = own[0];
-    return {
+    const summary: KnowledgeBaseSummary = {
       id: r.id,
-      name: doc.name,
-      locale: doc.locale,
-      articleCount: doc.articles.length,
+      name: document.name,
+      locale: document.locale,
+      articleCount: document.articles.length,
       draft: {
         revision: Number(r.revision),
         updatedAt: r.updated_at,
@@ -42,20 +61,7 @@ export async function listKnowledgeBases(db: Kysely<Database>): Promise<Knowledg
       latestVersion: latest ? { id: latest.id, number: Number(latest.number), createdAt: latest.created_at } : null,
       versionCount: own.length,
     };
-  });
-}
-
-export async function getKnowledgeBase(db: Kysely<Database>, kbId: string): Promise<Result<KnowledgeBaseDetail>> {
-  const summary = (await listKnowledgeBases(db)).find((k) => k.id === kbId);
-  const row = await db.selectFrom('knowledge_drafts').select(['document', 'revision', 'base_version_id']).where('kb_id', '=', kbId).executeTakeFirst();
-  if (!summary || !row) return fail('NOT_FOUND', `There is no knowledge base "${kbId}".`);
-  return ok({
-    ...summary,
-    revision: Number(row.revision),
-    baseVersionId: row.base_version_id,
-    document: parseKnowledgeDraft(row.document, kbId),
-    versions: await listKnowledgeVersions(db, kbId),
-    usedBy: await knowledgeUses(db, kbId),
+    return { summary, document, baseVersionId: r.base_version_id };
   });
 }
 
