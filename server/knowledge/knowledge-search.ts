@@ -1,17 +1,29 @@
 // "Which article would answer this?": ranks a question against a draft or a stored version with
 // the same runtime code the answer node uses (rank(), the calibrated score, the extract). Indexes
-// are cached per process: a version's stored index by its id, a draft's built index by its
-// content hash (so an edit is never searched stale and two databases never share an entry).
+// are cached per process: a version's stored index by the same store the site runtime uses, a
+// draft's built index by its content hash (so an edit is never searched stale and two databases
+// never share an entry).
 import type { Kysely } from 'kysely';
 import type { KnowledgeSearchResult } from '../../shared/index.ts';
-import { buildKnowledgeIndex, loadKnowledgeIndex, type KnowledgeIndex } from '../../runtime/index.ts';
+import { buildKnowledgeIndex, type KnowledgeIndex } from '../../runtime/index.ts';
 import type { Database } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
 import { parseKnowledgeDraft } from './knowledge-drafts.ts';
 import { knowledgeContentHash } from './knowledge-hash.ts';
+import { KnowledgeIndexStore } from './knowledge-versions.ts';
 
 const CAPACITY = 8;
 const indexes = new Map<string, KnowledgeIndex>();
+const versionStores = new WeakMap<Kysely<Database>, KnowledgeIndexStore>();
+
+function versionStore(db: Kysely<Database>): KnowledgeIndexStore {
+  let store = versionStores.get(db);
+  if (!store) {
+    store = new KnowledgeIndexStore(db, CAPACITY);
+    versionStores.set(db, store);
+  }
+  return store;
+}
 
 function cached(key: string, make: () => KnowledgeIndex): KnowledgeIndex {
   const hit = indexes.get(key);
@@ -45,13 +57,11 @@ export async function searchKnowledge(db: Kysely<Database>, o: SearchKnowledgeOp
     source = { ref: 'draft', revision: Number(draft.revision) };
   } else {
     const versionId = o.versionId;
-    const row = await db.selectFrom('knowledge_versions').select(['id', 'number']).where('id', '=', versionId).where('kb_id', '=', o.kbId).executeTakeFirst();
-    if (!row) return fail('NOT_FOUND', `There is no such version of knowledge base "${o.kbId}".`);
-    const stored = indexes.get(`version:${versionId}`)
-      ? undefined
-      : await db.selectFrom('knowledge_versions').select('search_index').where('id', '=', versionId).executeTakeFirstOrThrow();
-    index = cached(`version:${versionId}`, () => loadKnowledgeIndex(JSON.parse(stored!.search_index)));
-    source = { ref: 'version', versionId, number: Number(row.number) };
+    const loaded = await versionStore(db).get(versionId);
+    if (!loaded.ok && !loaded.missing) throw new Error(loaded.message);
+    if (!loaded.ok || loaded.kbId !== o.kbId) return fail('NOT_FOUND', `There is no such version of knowledge base "${o.kbId}".`);
+    index = loaded.index;
+    source = { ref: 'version', versionId, number: loaded.number };
   }
   const started = performance.now();
   const ranked = index.rank(o.query, { limit: o.limit });

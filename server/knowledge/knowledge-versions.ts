@@ -137,12 +137,15 @@ export async function knowledgeVersionDocument(db: Kysely<Database>, kbId: strin
   return ok({ number: Number(row.number), document: parsed.kb });
 }
 
+/** A stored index, or why not: `missing` when there is no such version. */
+export type LoadedKnowledgeIndex = { ok: true; index: KnowledgeIndex; kbId: string; number: number } | { ok: false; missing: boolean; message: string };
+
 /**
  * Loads stored indexes by knowledge-version id, each once per process (versions are immutable).
  * Keeps the `capacity` most recently used.
  */
 export class KnowledgeIndexStore {
-  private readonly entries = new Map<string, Promise<{ ok: true; index: KnowledgeIndex; kbId: string; number: number } | { ok: false; message: string }>>();
+  private readonly entries = new Map<string, Promise<LoadedKnowledgeIndex>>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -165,13 +168,13 @@ export class KnowledgeIndexStore {
     return pending;
   }
 
-  private async load(versionId: string): Promise<{ ok: true; index: KnowledgeIndex; kbId: string; number: number } | { ok: false; message: string }> {
+  private async load(versionId: string): Promise<LoadedKnowledgeIndex> {
     const row = await this.db.selectFrom('knowledge_versions').select(['kb_id', 'number', 'search_index']).where('id', '=', versionId).executeTakeFirst();
-    if (!row) return { ok: false, message: `knowledge-base version ${versionId} does not exist` };
+    if (!row) return { ok: false, missing: true, message: `knowledge-base version ${versionId} does not exist` };
     try {
       return { ok: true, index: loadKnowledgeIndex(JSON.parse(row.search_index)), kbId: row.kb_id, number: Number(row.number) };
     } catch (error) {
-      return { ok: false, message: `the stored index of knowledge base ${row.kb_id} v${Number(row.number)} cannot be loaded: ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, missing: false, message: `the stored index of knowledge base ${row.kb_id} v${Number(row.number)} cannot be loaded: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
 }

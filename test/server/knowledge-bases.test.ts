@@ -128,6 +128,9 @@ describe.each(dialects)('knowledge bases on $name', (dialect) => {
     expect(found.hits.map((h) => h.score)).toEqual([...found.hits.map((h) => h.score)].sort((a, b) => b - a));
     expect(found.hits[0]!.clearsThreshold).toBe(found.hits[0]!.score >= 0.3);
     expect(stored.rank('my card was stolen, can I freeze it?', { limit: 5 }).map((h) => h.score)).toEqual(found.hits.map((h) => h.score));
+    // A version of this base asked for under another base's id, or no such version: not found.
+    await rejects((await sw.world.as('rita')).api.knowledge.search({ kbId: 'other', versionId: v1.id, query: 'card' }), 'NOT_FOUND');
+    await rejects((await sw.world.as('rita')).api.knowledge.search({ kbId: 'help', versionId: 'kbv_missing', query: 'card' }), 'NOT_FOUND');
     const draft = await (await sw.world.as('rita')).api.knowledge.search({ kbId: 'help', query: 'when will my card arrive' });
     expect(draft.source).toMatchObject({ ref: 'draft' });
     expect(draft.hits[0]?.articleId).toBe('card-delivery');
