@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
 import { navigate } from '../app/route.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../ui/Dialog.tsx';
 import { notify } from '../ui/toast-store.ts';
 
 const slug = (name: string) =>
@@ -38,14 +38,9 @@ export function CreateFlowDialog({ open, onClose }: { open: boolean; onClose: ()
       title="New flow"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="create-flow" className="btn btn-primary" disabled={!name.trim() || !idValid || create.isPending}>
-            Create flow
-          </button>
-        </>
+        <DialogActions onCancel={onClose} form="create-flow" disabled={!name.trim() || !idValid || create.isPending}>
+          Create flow
+        </DialogActions>
       }
     >
       <form

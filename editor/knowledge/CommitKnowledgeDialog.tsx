@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
 import { routeHref } from '../app/route.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../ui/Dialog.tsx';
 import { notify } from '../ui/toast-store.ts';
 import type { KnowledgeDetail } from './KnowledgeBaseView.tsx';
 
@@ -26,14 +26,9 @@ export function CommitKnowledgeDialog({ kb, onClose, onCommitted }: { kb: Knowle
       title="Commit a knowledge-base version"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="kb-commit-form" className="btn btn-primary" disabled={!message.trim() || commit.isPending}>
-            {commit.isPending ? 'Committing…' : 'Commit'}
-          </button>
-        </>
+        <DialogActions onCancel={onClose} form="kb-commit-form" disabled={!message.trim() || commit.isPending}>
+          {commit.isPending ? 'Committing…' : 'Commit'}
+        </DialogActions>
       }
     >
       <form

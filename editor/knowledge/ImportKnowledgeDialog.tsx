@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { notify } from '../ui/toast-store.ts';
 import type { KnowledgeDetail } from './KnowledgeBaseView.tsx';
@@ -47,14 +47,9 @@ export function ImportKnowledgeDialog({ kb, onClose, onImported }: { kb: Knowled
       width={620}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => run.mutate()} disabled={files.length === 0 || run.isPending}>
-            {run.isPending ? 'Importing…' : `Import ${files.length || ''} file${files.length === 1 ? '' : 's'}`}
-          </button>
-        </>
+        <DialogActions onCancel={onClose} onConfirm={() => run.mutate()} disabled={files.length === 0 || run.isPending}>
+          {run.isPending ? 'Importing…' : `Import ${files.length || ''} file${files.length === 1 ? '' : 's'}`}
+        </DialogActions>
       }
     >
       <p className="muted">

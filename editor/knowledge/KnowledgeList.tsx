@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeFailure } from '../api/api-failure.ts';
 import { api } from '../api/trpc.ts';
 import { navigate, routeHref } from '../app/route.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../ui/Dialog.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
@@ -118,14 +118,9 @@ function CreateKnowledgeDialog({ open, onClose }: { open: boolean; onClose: () =
       title="New knowledge base"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="create-kb-form" className="btn btn-primary" disabled={create.isPending || !idValid || !name.trim()}>
-            Create
-          </button>
-        </>
+        <DialogActions onCancel={onClose} form="create-kb-form" disabled={create.isPending || !idValid || !name.trim()}>
+          Create
+        </DialogActions>
       }
     >
       <form

@@ -51,3 +51,29 @@ export function Dialog({ open, title, onClose, children, footer, width = 480 }: 
     </dialog>
   );
 }
+
+export interface DialogActionsProps {
+  onCancel: () => void;
+  /** Default "Cancel". */
+  cancelLabel?: string;
+  /** The primary action's label. */
+  children: ReactNode;
+  /** Submits this form (by id) instead of calling `onConfirm`, so Enter in the form does the same. */
+  form?: string;
+  onConfirm?: () => void;
+  disabled?: boolean;
+}
+
+/** The usual footer: a way out, then the primary action. */
+export function DialogActions({ onCancel, cancelLabel = 'Cancel', children, form, onConfirm, disabled }: DialogActionsProps) {
+  return (
+    <>
+      <button type="button" className="btn" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type={form ? 'submit' : 'button'} form={form} className="btn btn-primary" onClick={onConfirm} disabled={disabled}>
+        {children}
+      </button>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { apiFailure, describeFailure } from '../api/api-failure.ts';
 import { api, type ApiOutputs } from '../api/trpc.ts';
 import type { Autosave } from '../studio/autosave.ts';
 import { useProblems, useStudio } from '../studio/studio-context.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../ui/Dialog.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { notify } from '../ui/toast-store.ts';
 import { useInvalidateVersions } from './use-invalidate-flow.ts';
@@ -55,14 +55,9 @@ export function CommitDialog({ open, onClose, autosave, onCommitted }: { open: b
         title={`Version ${committed.number} committed`}
         onClose={close}
         footer={
-          <>
-            <button type="button" className="btn" onClick={close}>
-              Not now
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => request.mutate(committed.id)} disabled={request.isPending}>
-              <Icon name="review" size={14} /> Request review
-            </button>
-          </>
+          <DialogActions onCancel={close} cancelLabel="Not now" onConfirm={() => request.mutate(committed.id)} disabled={request.isPending}>
+            <Icon name="review" size={14} /> Request review
+          </DialogActions>
         }
       >
         <p>
@@ -94,14 +89,9 @@ export function CommitDialog({ open, onClose, autosave, onCommitted }: { open: b
       title="Commit a version"
       onClose={close}
       footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="commit-form" className="btn btn-primary" disabled={commit.isPending || !message.trim() || errors > 0}>
-            {commit.isPending ? 'Committing…' : 'Commit'}
-          </button>
-        </>
+        <DialogActions onCancel={close} form="commit-form" disabled={commit.isPending || !message.trim() || errors > 0}>
+          {commit.isPending ? 'Committing…' : 'Commit'}
+        </DialogActions>
       }
     >
       <form
