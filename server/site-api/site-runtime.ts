@@ -67,10 +67,11 @@ export interface SiteRuntimeDeps {
 }
 
 /** How conversation writes commit: on the SQLite writer thread, grouped on this thread, or one transaction each (PostgreSQL). */
-function committerFor(d: SiteRuntimeDeps): Committer & { close?(): Promise<void> } {
+function committerFor(d: SiteRuntimeDeps): { commits: Committer & { close?(): Promise<void> }; how: string } {
   const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
-  if (d.dialect !== 'sqlite' || !d.options.groupCommit) return transactionPerWrite(d.db);
-  return d.sqliteFile ? new SqliteWriterThread(d.sqliteFile, d.db, o) : new GroupCommit(d.db, o);
+  if (d.dialect !== 'sqlite' || !d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
+  if (d.sqliteFile) return { commits: new SqliteWriterThread(d.sqliteFile, d.db, o), how: 'grouped, on the SQLite writer thread' };
+  return { commits: new GroupCommit(d.db, o), how: 'grouped, on the main thread (in-memory database)' };
 }
 
 export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
@@ -110,7 +111,8 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     );
   }, d.options.purgeIntervalMs);
   purge.unref();
-  const commits = committerFor(d);
+  const { commits, how } = committerFor(d);
+  d.log.info(`conversation writes commit ${how}`);
   return {
     db: d.db,
     dialect: d.dialect,

@@ -114,6 +114,10 @@ describe('a cached conversation changed behind the cache (SQLite)', () => {
   });
   afterAll(async () => sw?.close());
 
+  it('commits conversation writes on the writer thread (the database is a file)', () => {
+    expect(sw.logs).toContain('conversation writes commit grouped, on the SQLite writer thread');
+  });
+
   it('plans the turn again from the database when another writer moved the conversation on', async () => {
     const id = String((await sw.api.start()).body.conversationId);
     const first = await sw.api.message(id, 'what is my balance', 'k1');
