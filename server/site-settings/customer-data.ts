@@ -2,20 +2,20 @@
 // export everything stored about them, or delete it. Deletion is audited with a hash of the
 // customer id, so the audit log does not keep the identifier it was asked to forget.
 import type { Kysely } from 'kysely';
-import { conversationState } from '../../shared/index.ts';
 import type { CustomerExport } from '../../shared/api/site-settings.ts';
 import type { ActorRef } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { sha256Hex } from '../crypto/digest.ts';
 import type { Database } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
+import { parseStoredState, withTranscript } from '../site-api/conversations/conversation-store.ts';
 
 export async function exportCustomer(db: Kysely<Database>, o: { siteId: string; customerId: string; now: Date }): Promise<Result<CustomerExport>> {
   const site = await db.selectFrom('sites').select('id').where('id', '=', o.siteId).executeTakeFirst();
   if (!site) return fail('NOT_FOUND', `There is no site "${o.siteId}".`);
   const rows = await db
     .selectFrom('conversations')
-    .select(['id', 'flow_id', 'status', 'created_at', 'state', 'csat_score', 'csat_comment'])
+    .select(['id', 'flow_id', 'status', 'created_at', 'state', 'last_seq', 'csat_score', 'csat_comment'])
     .where('site_id', '=', o.siteId)
     .where('customer_id', '=', o.customerId)
     .orderBy('created_at')
@@ -27,8 +27,8 @@ export async function exportCustomer(db: Kysely<Database>, o: { siteId: string; 
     siteId: o.siteId,
     customerId: o.customerId,
     exportedAt: o.now.toISOString(),
-    conversations: rows.map((r) => {
-      const state = conversationState.parse(JSON.parse(r.state));
+    conversations: await Promise.all(rows.map(async (r) => {
+      const state = await withTranscript(db, { id: r.id, last_seq: r.last_seq }, parseStoredState(r.id, r.state));
       return {
         conversationId: r.id,
         flowId: r.flow_id,
@@ -40,7 +40,7 @@ export async function exportCustomer(db: Kysely<Database>, o: { siteId: string; 
         handoffs: handoffs.filter((h) => h.conversation_id === r.id).map((h) => ({ queue: h.queue, priority: h.priority, status: h.status, createdAt: h.created_at })),
         csat: r.csat_score === null ? null : { score: Number(r.csat_score), comment: r.csat_comment },
       };
-    }),
+    })),
   });
 }
 

@@ -3,6 +3,7 @@
 // the event ids and the engine state agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteMessage } from '../../shared/api/site.ts';
+import { loadConversation } from '../../server/site-api/conversations/conversation-store.ts';
 import { dialects } from '../server/harness.ts';
 import { chatFlow } from './fixtures.ts';
 import { openSiteWorld, type SiteWorld } from './site-harness.ts';
@@ -97,10 +98,12 @@ describe.each(dialects)('idempotency and concurrency on $name', (dialect) => {
       expect(messages[answer.id - 2]!.role).toBe('user');
     }
     const row = await sw.database.db.selectFrom('conversations').select(['state', 'revision', 'last_seq']).where('id', '=', id).executeTakeFirstOrThrow();
-    const state = JSON.parse(row.state);
-    expect(state.conversation.turns).toBe(24);
-    expect(state.transcript.map((t: { text: string }) => t.text)).toEqual(messages.map((m) => m.text));
+    expect(JSON.parse(row.state).conversation.turns).toBe(24);
     expect([Number(row.revision), Number(row.last_seq)]).toEqual([25, 49]);
+    // The state as a new process reads it (no cache): its transcript is the message log.
+    const loaded = await loadConversation(sw.database.db, sw.database.dialect, id);
+    expect(loaded!.state.transcript.map((t) => t.text)).toEqual(messages.map((m) => m.text));
+    expect(loaded!.state.transcript.map((t) => new Date(t.at).toISOString())).toEqual(messages.map((m) => m.at));
   });
 });
 
@@ -134,6 +137,17 @@ describe('a cached conversation changed behind the cache (SQLite)', () => {
     const after = await sw.api.message(id, 'where is my order', 'k2');
     expect([after.status, (after.body.error as { code: string }).code]).toEqual([404, 'conversation_not_found']);
     expect(await sw.database.db.selectFrom('turns').select('id').where('conversation_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('reads a state stored with its transcript (rows written before it moved to the events) as stored', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    await sw.api.message(id, 'what is my balance', 'k1');
+    const row = await sw.database.db.selectFrom('conversations').select('state').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.state).transcript).toEqual([]);
+    const old = { ...JSON.parse(row.state), transcript: [{ role: 'bot', text: 'as stored before', at: 1 }] };
+    await sw.database.db.updateTable('conversations').set({ state: JSON.stringify(old) }).where('id', '=', id).execute();
+    const loaded = await loadConversation(sw.database.db, sw.database.dialect, id);
+    expect(loaded!.state.transcript).toEqual([{ role: 'bot', text: 'as stored before', at: 1 }]);
   });
 
   it('still finds a stored reply for a retried key while the conversation is cached', async () => {

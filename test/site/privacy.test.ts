@@ -6,6 +6,7 @@ import type { JsonObject } from '../../shared/index.ts';
 import { signCustomerToken } from '../../server/site-api/customers/customer-token.ts';
 import { purgeExpired } from '../../server/site-api/privacy/purge-expired.ts';
 import { redactPii } from '../../server/site-api/privacy/redact-pii.ts';
+import { loadConversation } from '../../server/site-api/conversations/conversation-store.ts';
 import { dialects } from '../server/harness.ts';
 import { chatFlow } from './fixtures.ts';
 import { openSiteWorld, type SiteWorld } from './site-harness.ts';
@@ -62,10 +63,12 @@ describe.each(dialects)('stored transcripts on $name', (dialect) => {
 
   const stored = async (id: string) => {
     const db = sw.database.db;
-    const state = JSON.parse((await db.selectFrom('conversations').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state);
+    const row = await db.selectFrom('conversations').select('state').where('id', '=', id).executeTakeFirstOrThrow();
     const events = (await db.selectFrom('conversation_events').select('payload').where('conversation_id', '=', id).execute()).map((e) => e.payload).join('\n');
     const pkg = (await db.selectFrom('handoffs').select('package').where('conversation_id', '=', id).executeTakeFirst())?.package ?? '';
-    return { state: JSON.stringify(state.transcript), events, pkg };
+    // The state as stored (the transcript is not in it) and the transcript as a new process reads it.
+    const loaded = await loadConversation(db, sw.database.dialect, id);
+    return { row: row.state, state: JSON.stringify(loaded!.state.transcript), events, pkg };
   };
 
   it('redacts a card number before anything is stored, and tells the customer what was kept', async () => {
@@ -78,6 +81,8 @@ describe.each(dialects)('stored transcripts on $name', (dialect) => {
       expect(text).not.toContain('ada@example.com');
       expect(text).toContain('my card [card number] was stolen, email me at [email]');
     }
+    expect(s.row).not.toContain('4111');
+    expect(s.row).not.toContain('ada@example.com');
     expect(JSON.parse(s.pkg).summary).toContain('[card number]');
     const view = await sw.api.get(id);
     expect((view.body.messages as Array<{ role: string; text: string }>).find((m) => m.role === 'user')?.text).toBe('my card [card number] was stolen, email me at [email]');

@@ -1,11 +1,17 @@
 // Reading conversations back: the row, and its engine state parsed again with the shared schema
 // (stored data is re-validated, never trusted) — unless the state cache holds the very state this
 // process committed at the row's revision.
+//
+// The state is stored without its transcript: every transcript entry is also a message event
+// (turn-events.ts), so the transcript is rebuilt from those when the state is read. Storing it
+// twice made it most of every turn's serialisation and write (docs/benchmarks.md "Site runtime").
+// Rows written before keep their transcript in the state, and it is used as stored.
 import type { Kysely, Selectable } from 'kysely';
-import { conversationState, type ConversationState } from '../../../shared/index.ts';
+import { conversationState, type ConversationState, type TranscriptEntry } from '../../../shared/index.ts';
 import type { ConversationsTable, Database } from '../../db/database.ts';
 import type { DialectName } from '../../db/dialect-name.ts';
 import { perDialect, rawStatement, runRaw } from '../../db/raw-statement.ts';
+import { eventPayload } from './conversation-event.ts';
 import type { StateCache } from './state-cache.ts';
 
 export type ConversationRow = Omit<Selectable<ConversationsTable>, 'state'>;
@@ -54,9 +60,35 @@ export async function loadConversation(
   const [full] = (await runRaw<ConversationRow & { state: string }>(db, s.full([id]))).rows;
   if (!full) return undefined;
   const { state: text, ...head } = full;
+  const row = normalise(head);
+  return { row, state: await withTranscript(db, row, parseStoredState(id, text)) };
+}
+
+/** The state's JSON text as stored: everything but the transcript (the message events hold it). */
+export function storedStateText(state: ConversationState): string {
+  return JSON.stringify({ ...state, transcript: [] });
+}
+
+/** A stored state parsed and validated; CorruptConversationError when it no longer parses. */
+export function parseStoredState(id: string, text: string): ConversationState {
   const parsed = conversationState.safeParse(JSON.parse(text));
   if (!parsed.success) throw new CorruptConversationError(`Conversation ${id}: stored state no longer parses (${parsed.error.issues[0]?.message}).`);
-  return { row: normalise(head), state: parsed.data };
+  return parsed.data;
+}
+
+/** The state with its transcript, rebuilt from the message events unless the row stored one. */
+export async function withTranscript(db: Kysely<Database>, row: { id: string; last_seq: number | string }, state: ConversationState): Promise<ConversationState> {
+  if (state.transcript.length > 0 || Number(row.last_seq) === 0) return state;
+  return { ...state, transcript: await transcriptOf(db, row.id) };
+}
+
+async function transcriptOf(db: Kysely<Database>, conversationId: string): Promise<TranscriptEntry[]> {
+  const rows = await db.selectFrom('conversation_events').select('payload').where('conversation_id', '=', conversationId).where('type', '=', 'message').orderBy('seq').execute();
+  return rows.map((r) => {
+    const p = eventPayload.parse(JSON.parse(r.payload));
+    if (p.type !== 'message') throw new CorruptConversationError(`Conversation ${conversationId}: a message event holds a ${p.type} payload.`);
+    return { role: p.role, text: p.text, at: Date.parse(p.at) };
+  });
 }
 
 /** PostgreSQL returns bigint columns as strings. */

@@ -18,7 +18,7 @@ import { runSteps, UnmetExpectation, writeStep, type WriteStep } from '../../db/
 import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
 import { returnSteps } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
-import { loadConversation, type StoredConversation } from './conversation-store.ts';
+import { loadConversation, storedStateText, type StoredConversation } from './conversation-store.ts';
 import { KeyedMutex } from './keyed-mutex.ts';
 import type { StateCache } from './state-cache.ts';
 
@@ -103,7 +103,7 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
   const first = current.row.last_seq + 1;
   const seqs = { first, last: first + write.events.length - 1 };
   const revision = current.row.revision + 1;
-  const state = JSON.stringify(write.state);
+  const state = storedStateText(write.state);
   const s = statements[w.dialect];
   const update = write.csat
     ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
@@ -178,7 +178,7 @@ export async function insertConversation(
   const { write } = o;
   const insert = w.db
     .insertInto('conversations')
-    .values({ ...o.row, state: JSON.stringify(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length });
+    .values({ ...o.row, state: storedStateText(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length });
   const steps = [
     writeStep(insert.compile()),
     ...returnSteps(w.db, o.row),
