@@ -2,7 +2,7 @@
 // live in each environment — a handful of queries regardless of the number of flows.
 import type { Kysely } from 'kysely';
 import { environments, type FlowSummary } from '../../shared/index.ts';
-import { loadActors } from '../accounts/actors.ts';
+import { draftStatus, loadActors } from '../accounts/actors.ts';
 import type { Database } from '../db/database.ts';
 import { currentDeployments } from '../deployments/current-deployments.ts';
 
@@ -51,12 +51,7 @@ export async function listFlows(db: Kysely<Database>): Promise<FlowSummary[]> {
       id: f.id,
       name: f.name,
       createdAt: f.created_at,
-      draft: {
-        revision: Number(f.revision),
-        updatedAt: f.updated_at,
-        updatedBy: actors(f.updated_by),
-        changedSinceCommit: Number(f.revision) !== Number(f.committed_revision),
-      },
+      draft: draftStatus(f, actors),
       latestVersion: v ? { id: v.id, number: Number(v.number), createdAt: v.created_at } : null,
       pendingReviews: pendingByFlow.get(f.id) ?? 0,
       deployments: live,

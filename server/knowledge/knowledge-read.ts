@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { KnowledgeBaseDetail, KnowledgeBaseSummary, KnowledgeExport, KnowledgeUse } from '../../shared/index.ts';
 import { articlesToCsv } from '../../runtime/knowledge/formats/csv-knowledge.ts';
 import { articleToMarkdown } from '../../runtime/knowledge/formats/markdown-knowledge.ts';
-import { loadActors } from '../accounts/actors.ts';
+import { draftStatus, loadActors } from '../accounts/actors.ts';
 import type { Database } from '../db/database.ts';
 import { fail, ok, type Result } from '../failure.ts';
 import { parseDraftText } from '../flows/drafts.ts';
@@ -52,12 +52,7 @@ async function readKnowledgeBases(db: Kysely<Database>, kbId?: string) {
       name: document.name,
       locale: document.locale,
       articleCount: document.articles.length,
-      draft: {
-        revision: Number(r.revision),
-        updatedAt: r.updated_at,
-        updatedBy: actors(r.updated_by),
-        changedSinceCommit: Number(r.revision) !== Number(r.committed_revision),
-      },
+      draft: draftStatus(r, actors),
       latestVersion: latest ? { id: latest.id, number: Number(latest.number), createdAt: latest.created_at } : null,
       versionCount: own.length,
     };

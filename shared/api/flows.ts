@@ -69,17 +69,21 @@ export const draftDiffInput = z.strictObject({
 
 export const deployedVersionSchema = z.object({ versionId: z.string(), number: z.number(), deployedAt: isoTimestamp }).nullable();
 
+/** Where a draft stands (a flow's or a knowledge base's), as lists show it. */
+export const draftStatusSchema = z.object({
+  revision: z.number(),
+  updatedAt: isoTimestamp,
+  updatedBy: actorSchema,
+  /** True when the draft was saved after its last commit. */
+  changedSinceCommit: z.boolean(),
+});
+export type DraftStatus = z.output<typeof draftStatusSchema>;
+
 export const flowSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: isoTimestamp,
-  draft: z.object({
-    revision: z.number(),
-    updatedAt: isoTimestamp,
-    updatedBy: actorSchema,
-    /** True when the draft was saved after its last commit. */
-    changedSinceCommit: z.boolean(),
-  }),
+  draft: draftStatusSchema,
   latestVersion: z.object({ id: z.string(), number: z.number(), createdAt: isoTimestamp }).nullable(),
   pendingReviews: z.number(),
   deployments: z.object(Object.fromEntries(environments.map((e) => [e, deployedVersionSchema])) as Record<Environment, typeof deployedVersionSchema>),

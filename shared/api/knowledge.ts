@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { knowledgeArticle, knowledgeBaseDocument, knowledgeBaseId } from '../knowledge.ts';
 import type { KnowledgeBaseDocument } from '../knowledge.ts';
 import { recordId, type actorSchema, type sha256Hex } from './common.ts';
+import type { DraftStatus } from './flows.ts';
 
 export const knowledgeBaseRef = z.strictObject({ kbId: knowledgeBaseId });
 
@@ -91,7 +92,7 @@ export interface KnowledgeBaseSummary {
   name: string;
   locale: string;
   articleCount: number;
-  draft: { revision: number; updatedAt: string; updatedBy: z.output<typeof actorSchema>; changedSinceCommit: boolean };
+  draft: DraftStatus;
   latestVersion: { id: string; number: number; createdAt: string } | null;
   versionCount: number;
 }
