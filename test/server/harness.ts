@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { JsonObject, Role } from '../../shared/index.ts';
 import { systemActor } from '../../server/actor.ts';
@@ -248,4 +249,11 @@ export function sampleFlow(id: string, o: { threshold?: number; greeting?: strin
       { id: 'e6', source: 'route', sourceHandle: 'low_confidence', target: 'human' },
     ],
   };
+}
+
+/** Starts `app` on a free port of 127.0.0.1; its base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }

@@ -11,7 +11,7 @@ import { createApp } from '../../server/app.ts';
 import { startServer } from '../../server/main.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { verifySiteKey } from '../../server/sites/site-keys.ts';
-import { dialects, makeWorld, PASSWORD, sampleFlow, testConfig, type TestDatabase } from './harness.ts';
+import { dialects, listenOnLoopback, makeWorld, PASSWORD, sampleFlow, testConfig, type TestDatabase } from './harness.ts';
 
 /** A minimal cookie-keeping HTTP client for tRPC's JSON protocol. */
 class HttpClient {
@@ -59,9 +59,7 @@ describe.each(dialects)('HTTP on $name', (dialect) => {
     database = await dialect.open();
     const world = await makeWorld(database, { login: { maxFailuresPerAccount: 2, maxFailuresPerIp: 50, windowMs: 60_000 } });
     app = await createApp({ db: database.db, dialect: database.dialect, config: world.deps.config });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(app);
   });
   afterAll(async () => {
     await app.close();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../server/app.ts';
-import { dialects, makeWorld, type TestDatabase } from './harness.ts';
+import { dialects, listenOnLoopback, makeWorld, type TestDatabase } from './harness.ts';
 
 describe('batched tRPC queries over HTTP', () => {
   let database: TestDatabase;
@@ -14,9 +14,7 @@ describe('batched tRPC queries over HTTP', () => {
     database = await dialects[0]!.open();
     const world = await makeWorld(database);
     app = await createApp({ db: database.db, dialect: database.dialect, config: world.deps.config });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(app);
   });
   afterAll(async () => {
     await app.close();

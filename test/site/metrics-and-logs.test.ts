@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookDeliveryView } from '../../shared/api/site-settings.ts';
 import { createApp } from '../../server/app.ts';
-import { dialects } from '../server/harness.ts';
+import { dialects, listenOnLoopback } from '../server/harness.ts';
 import { chatFlow } from './fixtures.ts';
 import { HttpReceiver } from './http-receiver.ts';
 import { EventStreamClient, openSiteWorld, testSiteOptions, type SiteWorld } from './site-harness.ts';
@@ -135,9 +135,7 @@ describe.each(dialects)('metrics and logs on $name', (dialect) => {
       metrics: { enabled: true, token },
     });
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const base = await listenOnLoopback(app);
       expect((await scrape(base)).status).toBe(401);
       expect((await scrape(base, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
       const ok = await scrape(base, { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.7' });

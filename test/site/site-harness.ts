@@ -6,7 +6,8 @@ import type { JsonObject, VersionSummary } from '../../shared/index.ts';
 import type { SiteEvent } from '../../shared/api/site.ts';
 import { createApp } from '../../server/app.ts';
 import { siteApiOptions, type SiteApiOptions, type WebhookOptions } from '../../server/site-api/site-api-options.ts';
-import { makeWorld, type DialectUnderTest, type TestDatabase, type World } from '../server/harness.ts';
+import { listenOnLoopback, makeWorld, type DialectUnderTest, type TestDatabase, type World } from '../server/harness.ts';
+import { sseEvents } from './sse-events.ts';
 
 export interface SiteWorld {
   database: TestDatabase;
@@ -76,7 +77,7 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
     },
   };
   let app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, listenUrl: dialect.name === 'postgres' ? database.url : null }) });
-  let base = await listen(app);
+  let base = await listenOnLoopback(app);
   const sw: SiteWorld = {
     database,
     world,
@@ -92,7 +93,7 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
     async restart(options = {}) {
       await app.close();
       app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, ...options, listenUrl: dialect.name === 'postgres' ? database.url : null }) });
-      base = await listen(app);
+      base = await listenOnLoopback(app);
       sw.app = app;
       sw.base = base;
       sw.api = new SiteApi(base, key);
@@ -103,12 +104,6 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
     },
   };
   return sw;
-}
-
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
 export interface Reply<T = Record<string, unknown>> {
@@ -174,25 +169,9 @@ export class EventStreamClient {
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const reader = body.getReader();
     try {
-      for (;;) {
-        const { done, value: chunk } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (data) this.events.push(JSON.parse(data) as SiteEvent);
-        }
+      for await (const { data } of sseEvents(body)) {
+        if (data) this.events.push(JSON.parse(data) as SiteEvent);
         for (const w of this.waiters) w();
       }
     } catch {

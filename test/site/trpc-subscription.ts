@@ -1,4 +1,5 @@
 // A tRPC subscription (SSE) read with plain fetch and a session cookie, for the inbox's live views.
+import { sseEvents } from './sse-events.ts';
 
 /** A tRPC SSE subscription read with fetch: collects each pushed `data` value. */
 export class Subscription<T> {
@@ -8,22 +9,8 @@ export class Subscription<T> {
   constructor(base: string, path: string, input: unknown, cookie: string) {
     void fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie, accept: 'text/event-stream' }, signal: this.abort.signal })
       .then(async (res) => {
-        const reader = res.body!.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            if (!/^event: /m.test(block) || /^event: message$/m.test(block)) {
-              const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-              if (data) this.values.push(JSON.parse(data) as T);
-            }
-          }
+        for await (const { event, data } of sseEvents(res.body!)) {
+          if ((event === null || event === 'message') && data) this.values.push(JSON.parse(data) as T);
         }
       })
       .catch(() => {});
