@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DashboardFigures, DashboardFilter, DashboardOptions, LiveTiles } from '../../shared/api/dashboard.ts';
 import { dashboardCsv } from '../../shared/dashboard-csv.ts';
 import { describeFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api } from '../api/trpc.ts';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { Icon } from '../ui/Icon.tsx';
@@ -82,9 +83,7 @@ export function DashboardScreen() {
           <FilterBar options={options.data} filter={filter} onChange={setFilter} />
           <LiveTilesRow live={live.data} error={live.error} />
           {figures.isError ? (
-            <p className="form-error" role="alert">
-              {describeFailure(figures.error)}
-            </p>
+            <FailureText error={figures.error} />
           ) : !figures.data ? (
             <Spinner label="Computing the figures" />
           ) : figures.data.totals.conversations === 0 ? (

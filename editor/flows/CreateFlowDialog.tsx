@@ -1,7 +1,7 @@
 // Create a flow: a name, an id derived from it (editable), a language.
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api } from '../api/trpc.ts';
 import { navigate } from '../app/route.ts';
 import { Dialog, DialogActions } from '../ui/Dialog.tsx';
@@ -72,11 +72,7 @@ export function CreateFlowDialog({ open, onClose }: { open: boolean; onClose: ()
           <input className="input mono" value={locale} onChange={(e) => setLocale(e.target.value)} />
         </label>
         <p className="muted small">The flow starts with a greeting and an end; open it to build from there.</p>
-        {create.error && (
-          <p className="form-error" role="alert">
-            {describeFailure(create.error)}
-          </p>
-        )}
+        <FailureText error={create.error} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@
 // threshold line, and the extract the bot would send.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { describeFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api } from '../api/trpc.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { Spinner } from '../ui/Spinner.tsx';
@@ -67,11 +67,7 @@ export function AnswerBox({ kb, defaultThreshold, onOpenArticle }: { kb: Knowled
         </p>
       </form>
       {search.isFetching && <Spinner label="Searching" />}
-      {search.isError && (
-        <p className="form-error" role="alert">
-          {describeFailure(search.error)}
-        </p>
-      )}
+      <FailureText error={search.error} />
       {result && !search.isFetching && (
         <div className="kb-results" aria-live="polite">
           {result.hits.length === 0 ? (

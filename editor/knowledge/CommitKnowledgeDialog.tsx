@@ -2,7 +2,7 @@
 // stored with it), and say how it reaches customers: through the flows that use it.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { describeFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api } from '../api/trpc.ts';
 import { routeHref } from '../app/route.ts';
 import { Dialog, DialogActions } from '../ui/Dialog.tsx';
@@ -61,11 +61,7 @@ export function CommitKnowledgeDialog({ kb, onClose, onCommitted }: { kb: Knowle
             'No flow uses this knowledge base yet: name it in a flow (knowledge.base) and add an answer node.'
           )}
         </p>
-        {commit.error && (
-          <p className="form-error" role="alert">
-            {describeFailure(commit.error)}
-          </p>
-        )}
+        <FailureText error={commit.error} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api } from '../api/trpc.ts';
 import { navigate, routeHref } from '../app/route.ts';
 import { Dialog, DialogActions } from '../ui/Dialog.tsx';
@@ -156,11 +157,7 @@ function CreateKnowledgeDialog({ open, onClose }: { open: boolean; onClose: () =
           <input className="input" value={locale} onChange={(e) => setLocale(e.target.value)} placeholder="en" />
           <span className="field-help">English (en) articles are stemmed and stop words ignored; other languages match whole words.</span>
         </label>
-        {create.error && (
-          <p className="form-error" role="alert">
-            {describeFailure(create.error)}
-          </p>
-        )}
+        <FailureText error={create.error} />
       </form>
     </Dialog>
   );

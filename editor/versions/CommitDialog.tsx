@@ -1,7 +1,8 @@
 // Commit the draft as an immutable version with a message; then, in one click, ask for review.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { apiFailure, describeFailure } from '../api/api-failure.ts';
+import { apiFailure } from '../api/api-failure.ts';
+import { FailureText } from '../ui/FailureText.tsx';
 import { api, type ApiOutputs } from '../api/trpc.ts';
 import type { Autosave } from '../studio/autosave.ts';
 import { useProblems, useStudio } from '../studio/studio-context.ts';
@@ -74,11 +75,7 @@ export function CommitDialog({ open, onClose, autosave, onCommitted }: { open: b
           <span className="field-label">Note for the reviewer (optional)</span>
           <textarea className="input textarea" rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What to look at first" />
         </label>
-        {request.error && (
-          <p className="form-error" role="alert">
-            {describeFailure(request.error)}
-          </p>
-        )}
+        <FailureText error={request.error} />
       </Dialog>
     );
   }
