@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseLabelledCsv } from '../runtime/nlu/csv.ts';
 import { createPrng } from '../runtime/nlu/prng.ts';
 import { bankingAnswers } from '../scripts/banking/answers.ts';
-import { banking77Split, dataDir } from '../scripts/split-banking77.ts';
+import { banking77Split } from '../scripts/split-banking77.ts';
+import { sharedDataDir } from '../scripts/shared-data.ts';
 import type { KnowledgeArticle } from '../shared/index.ts';
 import { isMain, percentile } from './measure.ts';
 
@@ -27,7 +28,7 @@ function sentencePool(): string[] {
     if (!parsed.ok) throw new Error(`${path}:${parsed.problem.line}: ${parsed.problem.message}`);
     return parsed.rows.map((r) => r.text.trim()).filter(Boolean);
   };
-  return [...banking77Split().train.map((r) => r.text.trim()), ...read(join(dataDir, 'clinc150', 'out-of-scope-dev.csv')), ...Object.values(bankingAnswers)];
+  return [...banking77Split().train.map((r) => r.text.trim()), ...read(join(sharedDataDir(), 'clinc150', 'out-of-scope-dev.csv')), ...Object.values(bankingAnswers)];
 }
 
 /**

@@ -6,13 +6,13 @@ import { parseLabelledCsv } from '../runtime/nlu/csv.ts';
 import { intentsFromRows } from '../runtime/nlu/evaluate-classifier.ts';
 import { loadClassifier, trainClassifier, type SerializedClassifier } from '../runtime/nlu/index.ts';
 import { quantile } from '../runtime/nlu/metrics.ts';
-import { dataDir } from '../scripts/split-banking77.ts';
+import { sharedDataDir } from '../scripts/shared-data.ts';
 
 /** Trains on the full BANKING77 training file and measures the figures the issue asks for. */
 export async function benchNlu(): Promise<Record<string, unknown>> {
-  const parsed = parseLabelledCsv(readFileSync(join(dataDir, 'banking77', 'train.csv'), 'utf8'));
+  const parsed = parseLabelledCsv(readFileSync(join(sharedDataDir(), 'banking77', 'train.csv'), 'utf8'));
   if (!parsed.ok) throw new Error(`train.csv:${parsed.problem.line}: ${parsed.problem.message}`);
-  const oos = parseLabelledCsv(readFileSync(join(dataDir, 'clinc150', 'out-of-scope-dev.csv'), 'utf8'));
+  const oos = parseLabelledCsv(readFileSync(join(sharedDataDir(), 'clinc150', 'out-of-scope-dev.csv'), 'utf8'));
   if (!oos.ok) throw new Error(`out-of-scope-dev.csv:${oos.problem.line}: ${oos.problem.message}`);
   const { intents } = intentsFromRows(parsed.rows);
 

@@ -1,14 +1,16 @@
 // Measures intent-model variants on the BANKING77 development split (accuracy and train time),
 // the evidence behind the defaults in runtime/nlu. Run: npx tsx scripts/nlu-experiments.ts [variant...]
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseLabelledCsv } from '../runtime/nlu/csv.ts';
 import { stratifiedSplit } from '../runtime/nlu/stratified-folds.ts';
 import { defaultFeatureOptions, fitVocabulary, vectorize, type FeatureOptions } from '../runtime/nlu/text-features.ts';
+import { sharedDataDir } from './shared-data.ts';
 import { trainSoftmaxRegression } from './softmax-regression.ts';
 import { trainLinearSvm } from '../runtime/nlu/linear-svm.ts';
 import { scoreInto, type LinearModel } from '../runtime/nlu/linear-model.ts';
 
-const parsed = parseLabelledCsv(readFileSync(new URL('../../shared/data/banking77/train.csv', import.meta.url), 'utf8'));
+const parsed = parseLabelledCsv(readFileSync(join(sharedDataDir(), 'banking77', 'train.csv'), 'utf8'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
 const rows = parsed.rows;
 const split = stratifiedSplit(rows.map((r) => r.category), 0.2, 77);

@@ -6,15 +6,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLabelledCsv, type LabelledText } from '../runtime/nlu/csv.ts';
 import { stratifiedSplit } from '../runtime/nlu/stratified-folds.ts';
+import { sharedDataDir } from './shared-data.ts';
 
 /** Fraction of each intent held out for development. */
 export const DEV_FRACTION = 0.2;
 /** Seed of the split; changing it changes every published figure. */
 export const DEV_SEED = 77;
 
-const here = import.meta.dirname;
-/** Where ../shared/data lives relative to this repository. */
-export const dataDir = join(here, '..', '..', 'shared', 'data');
 
 function readRows(path: string): LabelledText[] {
   const parsed = parseLabelledCsv(readFileSync(path, 'utf8'));
@@ -24,9 +22,9 @@ function readRows(path: string): LabelledText[] {
 
 /** The BANKING77 train/dev split and CLINC150's out-of-scope rows (all relabelled `oos`). */
 export function banking77Split(): { train: LabelledText[]; dev: LabelledText[]; oos: LabelledText[] } {
-  const rows = readRows(join(dataDir, 'banking77', 'train.csv'));
+  const rows = readRows(join(sharedDataDir(), 'banking77', 'train.csv'));
   const split = stratifiedSplit(rows.map((r) => r.category), DEV_FRACTION, DEV_SEED);
-  const oos = readRows(join(dataDir, 'clinc150', 'out-of-scope-dev.csv')).map((r) => ({ ...r, category: 'oos' }));
+  const oos = readRows(join(sharedDataDir(), 'clinc150', 'out-of-scope-dev.csv')).map((r) => ({ ...r, category: 'oos' }));
   return { train: split.train.map((i) => rows[i]!), dev: split.heldOut.map((i) => rows[i]!), oos };
 }
 

@@ -7,10 +7,10 @@ import type { FlowDocumentInput } from '../../shared/index.ts';
 import { parseLabelledCsv, type LabelledText } from '../../runtime/nlu/csv.ts';
 import { bankingAnswers, smallTalk } from './answers.ts';
 import { smallTalkEdges, smallTalkNodes } from './small-talk-nodes.ts';
+import { sharedDataDir } from '../shared-data.ts';
 
 const here = import.meta.dirname;
 export const repoRoot = join(here, '..', '..');
-export const banking77Dir = join(repoRoot, '..', 'shared', 'data', 'banking77');
 
 export interface PolicyEntry {
   action: 'answer' | 'escalate';
@@ -24,11 +24,11 @@ export function intentNameOf(category: string): string {
 }
 
 export function readPolicy(): Record<string, PolicyEntry> {
-  return JSON.parse(readFileSync(join(banking77Dir, 'policy.json'), 'utf8')).intents;
+  return JSON.parse(readFileSync(join(sharedDataDir(), 'banking77', 'policy.json'), 'utf8')).intents;
 }
 
 export function readBanking77(): LabelledText[] {
-  const parsed = parseLabelledCsv(readFileSync(join(banking77Dir, 'train.csv'), 'utf8'));
+  const parsed = parseLabelledCsv(readFileSync(join(sharedDataDir(), 'banking77', 'train.csv'), 'utf8'));
   if (!parsed.ok) throw new Error(`train.csv:${parsed.problem.line}: ${parsed.problem.message}`);
   return parsed.rows;
 }
