@@ -73,7 +73,6 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => closeStreams(site));
   app.addHook('onClose', async () => site.close());
 
-  await app.register(cookie);
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -82,19 +81,24 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
     done(null, payload);
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }) => createContext(deps, requestMeta(req), replyCookieJar(res)),
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-      responseMeta: ({ errors }) => {
-        const retry = errors.map((e) => (e.cause instanceof FailureDetails ? e.cause.data.retryAfterSeconds : undefined)).find((s) => s !== undefined);
-        return retry !== undefined ? { headers: { 'retry-after': String(retry) } } : {};
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  // Only the editor's tRPC API uses cookies (sessions, CSRF): the plugin lives in its scope, so the
+  // site API's requests skip its parsing and onSend hooks.
+  await app.register(async (studio) => {
+    await studio.register(cookie);
+    await studio.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: ({ req, res }) => createContext(deps, requestMeta(req), replyCookieJar(res)),
+        onError: ({ error, path }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        },
+        responseMeta: ({ errors }) => {
+          const retry = errors.map((e) => (e.cause instanceof FailureDetails ? e.cause.data.retryAfterSeconds : undefined)).find((s) => s !== undefined);
+          return retry !== undefined ? { headers: { 'retry-after': String(retry) } } : {};
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   // The site API (/api/v1), the widget script and the demo page.

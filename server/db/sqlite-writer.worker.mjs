@@ -1,8 +1,8 @@
 // @ts-check
 // The SQLite writer thread (see sqlite-writer.ts): owns its own connection to the database file
-// and commits each batch of writes it is sent in one transaction, every write inside a savepoint
-// so that a write whose expectation is unmet, or that fails, is undone alone. Plain JavaScript so
-// that any runner (tsx, Vitest, node) can start it as a worker.
+// and commits each batch of writes it is sent in one transaction. A write whose expectation is
+// unmet, or that fails, is undone alone (with savepoints, used only when a write stops part-way).
+// Plain JavaScript so that any runner (tsx, Vitest, node) can start it as a worker.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
@@ -34,47 +34,84 @@ const prepared = (sql) => {
  * @typedef {{ ok: true } | { ok: false, lost: true } | { ok: false, error: { message: string, code?: string } }} Result
  */
 
-/** @param {Step[]} steps @returns {boolean} whether every expectation was met */
-function runWrite(steps) {
-  for (const step of steps) {
-    const s = prepared(step.sql);
-    if (s.reader) {
-      const rows = s.all(step.parameters);
-      if (step.expect === 'row' && rows.length === 0) return false;
-    } else {
-      const { changes } = s.run(step.parameters);
-      if (step.expect === 'change' && changes !== 1) return false;
-    }
-  }
-  return true;
-}
-
 /** @param {unknown} error */
 const describe = (error) => ({
   message: error instanceof Error ? error.message : String(error),
   ...(error && typeof error === 'object' && 'code' in error ? { code: String(error.code) } : {}),
 });
 
-/** @param {Step[][]} writes @returns {Result[]} */
-function commitBatch(writes) {
-  prepared('begin immediate').run();
+/**
+ * Runs one write's steps. `met`: every expectation held. `lost` or `failed` at the first step
+ * left nothing behind (a statement is atomic, and an unmet first step changed no row); at a later
+ * step the earlier steps' rows are still there (`undo`).
+ * @param {Step[]} steps
+ * @returns {{ met: true } | { met: false, result: Result, undo: boolean }}
+ */
+function runWrite(steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = /** @type {Step} */ (steps[i]);
+    const s = prepared(step.sql);
+    try {
+      if (s.reader) {
+        const rows = s.all(step.parameters);
+        if (step.expect === 'row' && rows.length === 0) return { met: false, result: { ok: false, lost: true }, undo: i > 0 };
+      } else {
+        const { changes } = s.run(step.parameters);
+        if (step.expect === 'change' && changes !== 1) return { met: false, result: { ok: false, lost: true }, undo: i > 0 || changes > 0 };
+      }
+    } catch (error) {
+      // Some failures (I/O, a full disk) end the transaction itself: then the batch has failed.
+      if (!db.inTransaction) throw error;
+      return { met: false, result: { ok: false, error: describe(error) }, undo: i > 0 };
+    }
+  }
+  return { met: true };
+}
+
+/**
+ * The batch without savepoints: almost every write either applies whole or is stopped at its
+ * first step (a lost revision check), which leaves nothing to undo. Null when one stopped later
+ * and left rows behind; the caller then rolls back and runs the batch with savepoints.
+ * Savepoints cost: while one is open, every page already dirty in the transaction is copied to
+ * the statement journal before it changes again, and a batch's writes share pages (table and
+ * index tails).
+ * @param {Step[][]} writes @returns {Result[] | null}
+ */
+function runOptimistically(writes) {
   /** @type {Result[]} */
   const results = [];
+  for (const steps of writes) {
+    const run = runWrite(steps);
+    if (run.met) results.push({ ok: true });
+    else if (run.undo) return null;
+    else results.push(run.result);
+  }
+  return results;
+}
+
+/** Every write in a savepoint of its own, so one that stops part-way is undone alone. @param {Step[][]} writes @returns {Result[]} */
+function runIsolated(writes) {
+  /** @type {Result[]} */
+  const results = [];
+  for (const steps of writes) {
+    prepared('savepoint w').run();
+    const run = runWrite(steps);
+    if (!run.met) prepared('rollback to w').run();
+    prepared('release w').run();
+    results.push(run.met ? { ok: true } : run.result);
+  }
+  return results;
+}
+
+/** @param {Step[][]} writes @returns {Result[]} */
+function commitBatch(writes) {
   try {
-    for (const steps of writes) {
-      prepared('savepoint w').run();
-      try {
-        if (runWrite(steps)) {
-          prepared('release w').run();
-          results.push({ ok: true });
-          continue;
-        }
-        results.push({ ok: false, lost: true });
-      } catch (error) {
-        results.push({ ok: false, error: describe(error) });
-      }
-      prepared('rollback to w').run();
-      prepared('release w').run();
+    prepared('begin immediate').run();
+    let results = runOptimistically(writes);
+    if (results === null) {
+      prepared('rollback').run();
+      prepared('begin immediate').run();
+      results = runIsolated(writes);
     }
     prepared('commit').run();
     return results;

@@ -122,6 +122,24 @@ describe('the SQLite writer thread', () => {
     await writer.close();
   });
 
+  it('keeps the other writes of a batch when some stop at their first step (the path without savepoints)', async () => {
+    const writer = new SqliteWriterThread(file, db);
+    const results = await Promise.allSettled([
+      writer.commit([bump('d', 0), insert('i')]),
+      writer.commit([bump('b', 7), insert('j')]), // b is at 0: lost at the revision check, j never runs
+      writer.commit([insert('a'), insert('k')]), // a exists: fails first, k never runs
+      writer.commit([bump('e', 0)]),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as SqliteWriteError).code))).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
+    expect((await rows()).filter((r) => ['b', 'd', 'e', 'i', 'j', 'k'].includes(r.v))).toEqual([
+      { v: 'b', n: 0 },
+      { v: 'd', n: 1 },
+      { v: 'e', n: 1 },
+      { v: 'i', n: 0 },
+    ]);
+    await writer.close();
+  });
+
   it('takes turns with transactions on the main connection without losing either', async () => {
     const writer = new SqliteWriterThread(file, db);
     // A main-connection transaction that reads, waits, then writes while the thread commits.

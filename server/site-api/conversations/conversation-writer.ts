@@ -155,6 +155,11 @@ const SET_COLUMNS = 'state = ?, status = ?, outcome = ?, revision = ?, last_seq 
 const statements = perDialect((dialect) => ({
   update: rawStatement(dialect, `update conversations set ${SET_COLUMNS} where id = ? and revision = ?`),
   updateWithCsat: rawStatement(dialect, `update conversations set ${SET_COLUMNS}, csat_score = ?, csat_comment = ? where id = ? and revision = ?`),
+  insert: rawStatement(
+    dialect,
+    `insert into conversations (id, site_id, environment, flow_id, version_id, status, outcome, state, revision, last_seq, customer_id, customer_verified, channel, locale, csat_score, csat_comment, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
   events: new Map<number, RawStatement>(),
 }));
 
@@ -175,12 +180,28 @@ export async function insertConversation(
   w: ConversationWriter,
   o: { row: Omit<ConversationsTable, 'revision' | 'last_seq' | 'state' | 'status' | 'outcome'>; write: PlannedWrite },
 ): Promise<void> {
-  const { write } = o;
-  const insert = w.db
-    .insertInto('conversations')
-    .values({ ...o.row, state: storedStateText(write.state), status: write.state.status, outcome: write.state.outcome, revision: 1, last_seq: write.events.length });
+  const { write, row: r } = o;
+  const insert = statements[w.dialect].insert([
+    r.id,
+    r.site_id,
+    r.environment,
+    r.flow_id,
+    r.version_id,
+    write.state.status,
+    write.state.outcome,
+    storedStateText(write.state),
+    write.events.length,
+    r.customer_id,
+    r.customer_verified,
+    r.channel,
+    r.locale,
+    r.csat_score,
+    r.csat_comment,
+    r.created_at,
+    r.updated_at,
+  ]);
   const steps = [
-    writeStep(insert.compile()),
+    writeStep(insert),
     ...returnSteps(w.db, o.row),
     ...eventSteps(w.dialect, o.row.id, 1, write.events, o.row.created_at),
     ...(write.steps ?? []),

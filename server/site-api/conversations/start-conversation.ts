@@ -77,7 +77,7 @@ async function start(rt: SiteRuntime, caller: Caller, input: StartConversationIn
     nowMs: now.getTime(),
   });
   if (!customer.ok) return customer;
-  const version = await liveVersionRef(rt.db, input.flowId, caller.environment);
+  const version = await liveVersionRef(rt.db, rt.dialect, input.flowId, caller.environment);
   if (!version) return siteFail('flow_not_deployed', `No version of the flow "${input.flowId}" is deployed to ${caller.environment}.`, 'body.flowId');
   const compiled = await rt.flows.get(version.id);
   if (!compiled.ok) {

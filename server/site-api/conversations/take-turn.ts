@@ -3,7 +3,6 @@
 // transaction before the response is returned.
 import { turnOutput, type TurnOutput } from '../../../shared/api/site.ts';
 import type { EngineEvent } from '../../../runtime/index.ts';
-import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { sha256Hex } from '../../crypto/digest.ts';
 import { conversationRef } from '../../http/request-log.ts';
 import { callAction } from '../actions/call-action.ts';
@@ -46,7 +45,8 @@ export const conversationNotFound = (id: string): SiteFailure => ({
  */
 export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversationId: string, request: TurnRequest): Promise<SiteResult<TurnReply>> {
   const { db } = rt;
-  const requestHash = sha256Hex(canonicalJson(request.kind === 'message' ? { kind: request.kind, text: request.text } : { kind: request.kind }));
+  // The canonical JSON of the request (keys already in sorted order), hashed to tell a retry from a reused key.
+  const requestHash = sha256Hex(JSON.stringify(request.kind === 'message' ? { kind: request.kind, text: request.text } : { kind: request.kind }));
   return updateConversation<TurnReply, SiteFailure>(rt.writer, conversationId, {
     missing: conversationNotFound(conversationId),
     busy: { code: 'conversation_busy', message: 'The conversation was changing too fast to take this turn; send it again with the same idempotency key.', path: null },
