@@ -4,8 +4,9 @@
 // (write-steps.ts) go to a worker thread with its own connection: the writes that became ready in
 // one turn of the event loop go as one batch, committed in one transaction, while the main thread
 // plans the next turns. Batches are sent without waiting for the previous one's answer, so the
-// thread never idles on the main thread's event loop; it commits them in order. Each caller's
-// promise resolves after the COMMIT holding its write.
+// thread never idles on the main thread's event loop; it commits them in order, and those that
+// queued up meanwhile in one transaction. Each caller's promise resolves after the COMMIT holding
+// its write.
 //
 // Writes given as closures (rare: handoffs, agents' actions) run on the main connection, in a
 // transaction that takes SQLite's write lock at BEGIN (open-database.ts), so the two connections
@@ -17,7 +18,8 @@ import { transactionPerWrite, type Committer } from './group-commit.ts';
 import type { WriteStep } from './write-steps.ts';
 
 type Result = { ok: true } | { ok: false; lost: true } | { ok: false; error: { message: string; code?: string } };
-type Reply = { results: Result[] } | { failed: { message: string; code?: string } };
+/** The answer for one or more batches, oldest first (batches that queued up are committed together). */
+type Reply = { results: Result[][] } | { failed: { message: string; code?: string }; batches: number };
 
 interface Pending {
   steps: readonly WriteStep[];
@@ -102,17 +104,19 @@ export class SqliteWriterThread implements Committer {
   }
 
   private answer(reply: Reply): void {
-    const batch = this.inFlight.shift() ?? [];
     if ('failed' in reply) {
-      for (const p of batch) p.reject(new SqliteWriteError(reply.failed.message, reply.failed.code));
+      for (const batch of this.inFlight.splice(0, reply.batches)) for (const p of batch) p.reject(new SqliteWriteError(reply.failed.message, reply.failed.code));
     } else {
-      this.o.committed?.(batch.length);
-      batch.forEach((p, i) => {
-        const r = reply.results[i]!;
-        if (r.ok) p.resolve(true);
-        else if ('lost' in r) p.resolve(false);
-        else p.reject(new SqliteWriteError(r.error.message, r.error.code));
-      });
+      const batches = this.inFlight.splice(0, reply.results.length);
+      this.o.committed?.(batches.reduce((n, b) => n + b.length, 0));
+      batches.forEach((batch, b) =>
+        batch.forEach((p, i) => {
+          const r = reply.results[b]![i]!;
+          if (r.ok) p.resolve(true);
+          else if ('lost' in r) p.resolve(false);
+          else p.reject(new SqliteWriteError(r.error.message, r.error.code));
+        }),
+      );
     }
     this.settle();
   }

@@ -3,7 +3,7 @@
 // and commits each batch of writes it is sent in one transaction. A write whose expectation is
 // unmet, or that fails, is undone alone (with savepoints, used only when a write stops part-way).
 // Plain JavaScript so that any runner (tsx, Vitest, node) can start it as a worker.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
 /** @type {{ file: string }} */
@@ -122,10 +122,17 @@ function commitBatch(writes) {
   }
 }
 
-parentPort?.on('message', (/** @type {{ writes: Step[][] }} */ message) => {
+// Batches that queued up while the last COMMIT ran are committed together: when the thread falls
+// behind (the machine is busy), transactions grow instead of the queue. One answer covers them all.
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+port.on('message', (/** @type {{ writes: Step[][] }} */ first) => {
+  const batches = [first.writes];
+  for (let next = receiveMessageOnPort(port); next !== undefined; next = receiveMessageOnPort(port)) batches.push(next.message.writes);
   try {
-    parentPort?.postMessage({ results: commitBatch(message.writes) });
+    const results = commitBatch(batches.flat());
+    let from = 0;
+    port.postMessage({ results: batches.map((b) => results.slice(from, (from += b.length))) });
   } catch (error) {
-    parentPort?.postMessage({ failed: describe(error) });
+    port.postMessage({ failed: describe(error), batches: batches.length });
   }
 });
