@@ -105,9 +105,12 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
   const revision = current.row.revision + 1;
   const state = storedStateText(write.state);
   const s = statements[w.dialect];
+  // Most turns leave the status alone; not setting it spares the dashboard index, which holds it.
   const update = write.csat
     ? s.updateWithCsat([state, write.state.status, write.state.outcome, revision, seqs.last, now, write.csat.score, write.csat.comment, id, current.row.revision])
-    : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
+    : write.state.status === current.row.status && write.state.outcome === current.row.outcome
+      ? s.updateState([state, revision, seqs.last, now, id, current.row.revision])
+      : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
   // The revision check first: when it fails, nothing else runs.
   const steps = [writeStep(update, 'change'), ...eventSteps(w.dialect, id, first, write.events, now), ...(write.steps ?? []), ...notifySteps(w, id, write.events.length)];
   let committed: boolean;
@@ -153,6 +156,7 @@ async function commit(w: ConversationWriter, steps: WriteStep[], also: ((trx: Tr
 
 const SET_COLUMNS = 'state = ?, status = ?, outcome = ?, revision = ?, last_seq = ?, updated_at = ?';
 const statements = perDialect((dialect) => ({
+  updateState: rawStatement(dialect, 'update conversations set state = ?, revision = ?, last_seq = ?, updated_at = ? where id = ? and revision = ?'),
   update: rawStatement(dialect, `update conversations set ${SET_COLUMNS} where id = ? and revision = ?`),
   updateWithCsat: rawStatement(dialect, `update conversations set ${SET_COLUMNS}, csat_score = ?, csat_comment = ? where id = ? and revision = ?`),
   insert: rawStatement(
