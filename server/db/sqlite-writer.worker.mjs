@@ -15,6 +15,7 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536');
+db.pragma('wal_autocheckpoint = 10000');
 
 /** @type {Map<string, import('better-sqlite3').Statement>} */
 const statements = new Map();
