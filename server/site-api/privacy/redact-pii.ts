@@ -38,6 +38,7 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** International (+ or 00) or grouped numbers with 9–15 digits; plain ISO dates are left alone. */
 const PHONE = /(?<![\w+])(?:\+|00)?\(?\d[\d ().-]{7,}\d(?![\w])/g;
+const DIGIT = /\d/;
 
 export interface RedactOptions {
   /** Exact values (as collected into non-PII variables) to keep. Default none. */
@@ -46,6 +47,9 @@ export interface RedactOptions {
 
 /** The text with card numbers, IBANs, e-mail addresses and phone numbers replaced by labels. */
 export function redactPii(text: string, o: RedactOptions = {}): string {
+  // Every stored text of every turn passes through here, and most hold neither a digit nor an @;
+  // every pattern needs one of them (numbers their digits, addresses the @), so skip the scans.
+  if (!DIGIT.test(text) && !text.includes('@')) return text;
   const keep = o.keep ?? new Set<string>();
   const kept = (match: string) => keep.has(match) || keep.has(digitsOnly(match));
   return text

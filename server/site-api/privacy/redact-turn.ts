@@ -20,8 +20,7 @@ export function allowedValues(flow: CompiledFlow, vars: Record<string, Json>): S
 }
 
 /** The state with transcript entries from index `from` on redacted, and the package (if any) likewise. */
-export function redactTurn(flow: CompiledFlow, state: ConversationState, from: number): ConversationState {
-  const keep = allowedValues(flow, state.vars);
+export function redactTurn(flow: CompiledFlow, state: ConversationState, from: number, keep = allowedValues(flow, state.vars)): ConversationState {
   const transcript = state.transcript.map((t, i) => (i < from ? t : { ...t, text: redactPii(t.text, { keep }) }));
   const handoff = state.handoff && redactPackage(state.handoff, keep);
   return { ...state, transcript, handoff };
@@ -33,7 +32,7 @@ export function redactPackage(pkg: HandoffPackage, keep: ReadonlySet<string>): H
 
 /** A turn's run as it is stored: new transcript entries and any handoff package redacted. */
 export function redactRun(flow: CompiledFlow, run: EngineRun, from: number): EngineRun {
-  const state = redactTurn(flow, run.state, from);
   const keep = allowedValues(flow, run.state.vars);
+  const state = redactTurn(flow, run.state, from, keep);
   return { ...run, state, outputs: run.outputs.map((o) => (o.type === 'handoff' ? { ...o, handoff: redactPackage(o.handoff, keep) } : o)) };
 }
