@@ -35,6 +35,25 @@ const prepared = (sql) => {
  * @typedef {{ ok: true } | { ok: false, lost: true } | { ok: false, error: { message: string, code?: string } }} Result
  */
 
+/**
+ * The writes of a batch sent flat (`encodeBatch` in sqlite-writer.ts): the write count, then per
+ * write its step count, then per step its SQL, expectation or null, parameter count, parameters.
+ * @param {unknown[]} flat @returns {Step[][]}
+ */
+function decodeBatch(flat) {
+  let at = 0;
+  const next = () => flat[at++];
+  return Array.from({ length: /** @type {number} */ (next()) }, () =>
+    Array.from({ length: /** @type {number} */ (next()) }, () => {
+      const sql = /** @type {string} */ (next());
+      const expect = /** @type {Step['expect'] | null} */ (next());
+      const count = /** @type {number} */ (next());
+      const parameters = flat.slice(at, (at += count));
+      return expect === null ? { sql, parameters } : { sql, parameters, expect };
+    }),
+  );
+}
+
 /** @param {unknown} error */
 const describe = (error) => ({
   message: error instanceof Error ? error.message : String(error),
@@ -126,9 +145,9 @@ function commitBatch(writes) {
 // Batches that queued up while the last COMMIT ran are committed together: when the thread falls
 // behind (the machine is busy), transactions grow instead of the queue. One answer covers them all.
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
-port.on('message', (/** @type {{ writes: Step[][] }} */ first) => {
-  const batches = [first.writes];
-  for (let next = receiveMessageOnPort(port); next !== undefined; next = receiveMessageOnPort(port)) batches.push(next.message.writes);
+port.on('message', (/** @type {unknown[]} */ first) => {
+  const batches = [decodeBatch(first)];
+  for (let next = receiveMessageOnPort(port); next !== undefined; next = receiveMessageOnPort(port)) batches.push(decodeBatch(next.message));
   try {
     const results = commitBatch(batches.flat());
     let from = 0;
