@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../failure.ts';
 import { isApproved } from '../versioning/approval.ts';
 import { currentDeployment } from './current-deployments.ts';
 import { deployGate } from './deploy-gate.ts';
+import { deploymentsChanged } from './deployment-changes.ts';
 import { deploymentHistory } from './deployment-history.ts';
 
 export interface DeployOptions {
@@ -150,6 +151,7 @@ async function deployChecked(
       `While you were deploying version ${Number(version.number)}, ${other ? `version ${Number(other.number)}` : 'another change'} went live in ${o.environment}; nothing was changed. Check what is live and deploy again if you still want to.`,
     );
   }
+  deploymentsChanged();
   const [deployment] = await deploymentHistory(db, { ids: [written.id], limit: 1 });
   return ok({ deployment: deployment!, unchanged: false });
 }

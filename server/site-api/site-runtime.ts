@@ -15,6 +15,7 @@ import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
 import { RateLimits } from './http/rate-limits.ts';
 import { SiteAccessCache } from './http/site-access-cache.ts';
+import { LiveVersions } from './flows/live-version-ref.ts';
 import { ConversationBus } from './realtime/conversation-bus.ts';
 import { purgeExpired } from './privacy/purge-expired.ts';
 import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
@@ -22,6 +23,9 @@ import type { SiteApiOptions } from './site-api-options.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 /** Structured log lines: `fields` become JSON properties (never message texts or other personal data). */
+/** How long a start may reuse the live version it read (SQLite; a deploy in this process drops it at once). */
+const LIVE_VERSION_TTL_MS = 1000;
+
 export interface SiteLog {
   info(message: string, fields?: Record<string, unknown>): void;
   error(message: string, error?: unknown, fields?: Record<string, unknown>): void;
@@ -40,6 +44,8 @@ export interface SiteRuntime {
   limits: RateLimits;
   /** Site key lookups reused for `options.keyCacheMs`. */
   access: SiteAccessCache;
+  /** What is deployed where, for starts (kept on SQLite, read every time on PostgreSQL). */
+  liveVersions: LiveVersions;
   log: SiteLog;
   /** Operations counters for `/metrics`; null when metrics are off. */
   metrics: ServerMetrics | null;
@@ -136,6 +142,8 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     webhooks,
     limits: new RateLimits(),
     access: new SiteAccessCache(d.options.keyCacheMs),
+    // Several processes share PostgreSQL: a deploy in one must pin the very next start in another.
+    liveVersions: new LiveVersions(d.db, d.dialect, d.dialect === 'sqlite' ? LIVE_VERSION_TTL_MS : 0),
     log: d.log,
     metrics: d.metrics ?? null,
     fetch: fetcher,

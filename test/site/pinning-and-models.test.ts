@@ -3,6 +3,8 @@
 // by a restarted server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../server/harness.ts';
+import { deploymentsChanged } from '../../server/deployments/deployment-changes.ts';
+import { LiveVersions } from '../../server/site-api/flows/live-version-ref.ts';
 import { chatFlow } from './fixtures.ts';
 import { openSiteWorld, type SiteWorld } from './site-harness.ts';
 
@@ -30,6 +32,25 @@ describe.each(dialects)('version pinning and stored models on $name', (dialect) 
     expect((await sw.api.get(old)).body).toMatchObject({ flow: { version: 1 } });
     const row = await sw.database.db.selectFrom('conversations').select(['version_id', 'state']).where('id', '=', old).executeTakeFirstOrThrow();
     expect(JSON.parse(row.state).flowVersion).toBe(row.version_id);
+  });
+
+  it('reuses what is live for a second at most, and not at all after a deploy in this process', async () => {
+    const live = new LiveVersions(sw.database.db, sw.database.dialect, 1000);
+    const db = sw.database.db;
+    const latest = await db.selectFrom('deployments').selectAll().where('flow_id', '=', 'chat').where('environment', '=', 'production').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const first = await live.get('chat', 'production', 0);
+    expect(first?.id).toBe(latest.version_id);
+    const v1 = await db.selectFrom('versions').select(['id', 'number']).where('flow_id', '=', 'chat').where('number', '=', 1).executeTakeFirstOrThrow();
+    // Written behind the cache's back (as another process would): unseen within the second, seen after.
+    const { id: _id, ...row } = latest;
+    await db.insertInto('deployments').values({ ...row, version_id: v1.id, kind: 'rollback', replaced_version_id: latest.version_id }).execute();
+    expect((await live.get('chat', 'production', 999))?.id).toBe(latest.version_id);
+    expect(await live.get('chat', 'production', 1000)).toEqual({ id: v1.id, number: 1 });
+    // Back to the newer version, and a deploy in this process: seen at once.
+    await db.insertInto('deployments').values(row).execute();
+    deploymentsChanged();
+    expect((await live.get('chat', 'production', 1001))?.id).toBe(latest.version_id);
+    expect(await live.get('nonexistent', 'production', 1001)).toBeUndefined();
   });
 
   it('trains a model once per training set and loads it after a restart', async () => {

@@ -8,7 +8,6 @@ import { startConversationOutput, type StartConversationInput, type StartConvers
 import { canonicalJson } from '../../crypto/canonical-json.ts';
 import { randomToken, sha256Hex } from '../../crypto/digest.ts';
 import { callAction } from '../actions/call-action.ts';
-import { liveVersionRef } from '../flows/live-version-ref.ts';
 import { resolveCustomer } from '../customers/resolve-customer.ts';
 import type { SiteCaller } from '../site-caller.ts';
 import { siteFail, siteOk, type SiteResult } from '../site-failure.ts';
@@ -77,7 +76,7 @@ async function start(rt: SiteRuntime, caller: Caller, input: StartConversationIn
     nowMs: now.getTime(),
   });
   if (!customer.ok) return customer;
-  const version = await liveVersionRef(rt.db, rt.dialect, input.flowId, caller.environment);
+  const version = await rt.liveVersions.get(input.flowId, caller.environment, now.getTime());
   if (!version) return siteFail('flow_not_deployed', `No version of the flow "${input.flowId}" is deployed to ${caller.environment}.`, 'body.flowId');
   const compiled = await rt.flows.get(version.id);
   if (!compiled.ok) {
