@@ -63,39 +63,51 @@ export function merge(...args: unknown[]): unknown[] {
 /** A per-item body compiled as a function of the item (or of `{current, accumulator}` for reduce). */
 export type ItemLogic = (item: unknown) => unknown;
 
+// The list operations are loops rather than Array#map/filter/reduce with an arrow around the body:
+// no closure per evaluation. Lists come from JSON data or from rule results, so they have no holes
+// (which Array#map and friends would skip).
+
 /** `map`: [] unless the list evaluates to a list. */
 export function mapItems(list: unknown, body: ItemLogic): unknown[] {
-  return Array.isArray(list) ? list.map((item) => body(item)) : [];
+  const out: unknown[] = [];
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) out.push(body(list[i]));
+  return out;
 }
 
 /** `filter`: the items whose body is truthy; [] unless the list evaluates to a list. */
 export function filterItems(list: unknown, body: ItemLogic): unknown[] {
-  return Array.isArray(list) ? list.filter((item) => truthy(body(item))) : [];
+  const out: unknown[] = [];
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) if (truthy(body(list[i]))) out.push(list[i]);
+  return out;
 }
 
 /** `reduce`: folds `{current, accumulator}` through the body; the start value when the list is not a list. */
 export function reduceItems(list: unknown, body: ItemLogic, initial: unknown): unknown {
   if (!Array.isArray(list)) return initial;
-  return list.reduce((accumulator, current) => body({ current, accumulator }), initial);
+  let accumulator = initial;
+  for (let i = 0; i < list.length; i++) accumulator = body({ current: list[i], accumulator });
+  return accumulator;
 }
 
 /** `all`: false for an empty list or a non-list. */
 export function allItems(list: unknown, body: ItemLogic): boolean {
   if (!Array.isArray(list) || !list.length) return false;
-  for (const item of list) if (!truthy(body(item))) return false;
+  for (let i = 0; i < list.length; i++) if (!truthy(body(list[i]))) return false;
   return true;
 }
 
 /** `some`: false for an empty list or a non-list. */
 export function someItems(list: unknown, body: ItemLogic): boolean {
   if (!Array.isArray(list) || !list.length) return false;
-  for (const item of list) if (truthy(body(item))) return true;
+  for (let i = 0; i < list.length; i++) if (truthy(body(list[i]))) return true;
   return false;
 }
 
 /** `none`: true for an empty list or a non-list. */
 export function noItems(list: unknown, body: ItemLogic): boolean {
   if (!Array.isArray(list) || !list.length) return true;
-  for (const item of list) if (truthy(body(item))) return false;
+  for (let i = 0; i < list.length; i++) if (truthy(body(list[i]))) return false;
   return true;
 }

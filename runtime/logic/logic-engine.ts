@@ -233,9 +233,22 @@ for (const [name, fn] of comparisons) {
   });
 }
 
+/** Literal list items `in` compares inline: their JSON text is their JavaScript text. */
+const isInlineLiteral = (value: unknown): boolean =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+/** Longer literal lists are searched with `indexOf` rather than written out. */
+const INLINE_IN_ITEMS = 16;
+
 register('in', (args, state) => {
   const [needle, haystack] = args;
-  // A literal list of plain values is only read, so it is built once instead of on every evaluation.
+  // `indexOf` on a list compares with ===, so a short literal list becomes a chain of === on the
+  // needle, evaluated once: no call per test (rules run `in` once per ranked intent in a filter).
+  if (args.length === 2 && Array.isArray(haystack) && haystack.length <= INLINE_IN_ITEMS && haystack.every(isInlineLiteral)) {
+    if (haystack.length === 0) return state.compile`(${needle}, false)`;
+    const tests = haystack.map((item, i) => `${i === 0 ? '' : ' || prev'} === ${JSON.stringify(item)}`).join('');
+    return state.compile`((prev = ${needle})${code(tests)})`;
+  }
+  // A longer literal list of plain values is only read, so it is built once instead of on every evaluation.
   if (args.length === 2 && Array.isArray(haystack) && haystack.every(isPrimitive)) {
     state.values.push(Object.freeze([...haystack]));
     return state.compile`${sync(ops.isIn)}(${needle}, ${code(`values[${state.values.length - 1}]`)})`;
@@ -292,9 +305,14 @@ register('cat', (args, state) => call(state, ops.concatenate, args));
 register('substr', (args, state) => call(state, ops.substring, args));
 register('merge', (args, state) => call(state, ops.merge, args));
 
-/** The per-item logic as an arrow whose parameter shadows `context`, as json-logic-js swaps the data. */
-const perItem = (state: BuildState, body: unknown): Code =>
-  body === undefined ? code('(() => undefined)') : state.compile`((context) => ${body})`;
+const noItemLogic = sync(() => undefined);
+
+/**
+ * The per-item logic, run with the item as its data as json-logic-js does. Built once into a
+ * function of its own instead of an arrow inside the rule: the arrow was a new closure on every
+ * evaluation, and it shared the rule's `prev` temporary, which kept `prev` out of registers.
+ */
+const perItem = (state: BuildState, body: unknown): Code => state.compile`${body === undefined ? noItemLogic : buildPrepared(body)}`;
 const listArg = (args: unknown[]): unknown => (args.length === 0 ? code('(void 0)') : args[0]);
 
 for (const [name, fn] of [
@@ -317,7 +335,12 @@ register('reduce', (args, state) => {
  * json-logic-js `apply(rule, data)`, including throwing where apply throws; `compileLogic` adds the catch.
  */
 export function buildLogic(rule: unknown): BuiltLogic {
-  const built = engine.build(prepareLogic(rule)) as BuiltLogic;
+  return buildPrepared(prepareLogic(rule));
+}
+
+/** Builds a rule that has been through {@link prepareLogic}. */
+function buildPrepared(prepared: unknown): BuiltLogic {
+  const built = engine.build(prepared) as BuiltLogic;
   if (built[Sync] !== true) throw new Error('JSON-logic build produced asynchronous code');
   return built;
 }
