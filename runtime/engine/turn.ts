@@ -57,6 +57,8 @@ export class Turn {
   }
 
   render(template: string): string {
+    // Most texts have no placeholder (`{{`); the rule context is built only for those that do.
+    if (!template.includes('{{')) return template;
     return renderTemplate(template, this.context());
   }
 
