@@ -2,6 +2,7 @@
 // Kept apart from the model so training, inference and experiments share one definition.
 import { FeatureTally } from './feature-tally.ts';
 import { GramHashTable } from './gram-hash-table.ts';
+import { WordGramIds } from './word-gram-ids.ts';
 
 /** How text becomes features. Stored with a trained model, so a loaded model featurises alike. */
 export interface FeatureOptions {
@@ -87,11 +88,31 @@ export interface SparseVector {
   values: Float32Array;
 }
 
+/**
+ * A sparse row written into arrays that are reused from text to text: its first `size` entries.
+ * Classifying keeps one instead of allocating two typed arrays per text (~0.7 µs for a hundred
+ * features, as their memory lives outside the JavaScript heap).
+ */
+export class SparseVectorBuffer implements SparseVector {
+  indices = new Int32Array(0);
+  values = new Float32Array(0);
+  size = 0;
+
+  /** Makes room for `capacity` entries; existing entries are lost when the arrays grow. */
+  reserve(capacity: number): void {
+    if (this.indices.length >= capacity) return;
+    this.indices = new Int32Array(capacity);
+    this.values = new Float32Array(capacity);
+  }
+}
+
 /** Vocabulary plus document frequencies and the idf derived from them: the fitted half of the featuriser. */
 export interface Vocabulary {
   /** Feature keys in id order. */
   keys: string[];
   ids: Map<string, number>;
+  /** Word unigram and bigram ids by their tokens (no key strings built on the hot path). */
+  wordIds: WordGramIds;
   /** Character n-gram ids keyed by the hash lanes of the n-gram (no strings built on the hot path). */
   charIds: GramHashTable;
   /** 1 where the feature is a character n-gram. */
@@ -114,8 +135,10 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
   let charKeys = 0;
   for (const key of keys) if (key.charCodeAt(0) === 99) charKeys++;
   const charIds = new GramHashTable(charKeys);
+  const wordIds = new WordGramIds();
   keys.forEach((key, i) => {
     ids.set(key, i);
+    wordIds.add(key, i);
     if (key.charCodeAt(0) === 99) {
       let a = HASH_A;
       let b = HASH_B;
@@ -128,7 +151,7 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
     }
   });
   const idf = Float32Array.from(df, (d) => Math.log((1 + documents) / (1 + d)) + 1);
-  return { keys, ids, charIds, isChar, df, documents, idf };
+  return { keys, ids, wordIds, charIds, isChar, df, documents, idf };
 }
 
 /**
@@ -161,11 +184,21 @@ const tally = new FeatureTally();
  * blocks are L2-normalised apart and weighted (see `charWeight`), then the whole row. Unknown features are dropped.
  */
 export function vectorize(text: string, locale: string, options: FeatureOptions, vocabulary: Vocabulary): SparseVector {
+  const row = new SparseVectorBuffer();
+  vectorizeInto(text, locale, options, vocabulary, row);
+  // A fresh buffer grows to exactly the row's size.
+  return { indices: row.indices, values: row.values };
+}
+
+/** {@link vectorize} into a reused buffer: `out.size` and the entries before it are the row. */
+export function vectorizeInto(text: string, locale: string, options: FeatureOptions, vocabulary: Vocabulary, out: SparseVectorBuffer): void {
   const tokens = tokenize(text, locale, options);
   tally.start(vocabulary.keys.length);
+  const { wordIds } = vocabulary;
   for (const order of options.wordNgrams) {
     for (let i = 0; i + order <= tokens.length; i++) {
-      const id = vocabulary.ids.get(wordGramKey(tokens, i, order));
+      const id =
+        order === 1 ? wordIds.unigram(tokens[i]!) : order === 2 ? wordIds.bigram(tokens[i]!, tokens[i + 1]!) : vocabulary.ids.get(wordGramKey(tokens, i, order));
       if (id !== undefined) tally.add(id);
     }
   }
@@ -191,13 +224,16 @@ export function vectorize(text: string, locale: string, options: FeatureOptions,
     }
   }
   const size = tally.size;
-  const indices = new Int32Array(size);
-  const values = new Float32Array(size);
+  out.reserve(size);
+  out.size = size;
+  const { indices, values } = out;
   let wordNorm = 0;
   let charNorm = 0;
   for (let k = 0; k < size; k++) {
     const id = tally.id(k);
-    const v = (1 + Math.log(tally.count(id))) * vocabulary.idf[id]!;
+    const count = tally.count(id);
+    // Most features occur once, and 1 + ln 1 is exactly 1: no logarithm needed for them.
+    const v = count === 1 ? vocabulary.idf[id]! : (1 + Math.log(count)) * vocabulary.idf[id]!;
     indices[k] = id;
     values[k] = v;
     if (vocabulary.isChar[id] === 1) charNorm += v * v;
@@ -213,5 +249,4 @@ export function vectorize(text: string, locale: string, options: FeatureOptions,
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < size; i++) values[i] = values[i]! * scale;
-  return { indices, values };
 }

@@ -6,6 +6,7 @@ import { trainClassifier, type Classification } from '../../runtime/nlu/index.ts
 import { LinearIntentClassifier, type LinearClassifierParts } from '../../runtime/nlu/linear-intent-classifier.ts';
 import { tokenize } from '../../runtime/nlu/text-features.ts';
 import { GramHashTable } from '../../runtime/nlu/gram-hash-table.ts';
+import { WordGramIds } from '../../runtime/nlu/word-gram-ids.ts';
 import { bankingSubset, pizzaIntents } from './fixtures.ts';
 
 /** Features of `text` in first-seen order (words, then character n-grams by start, then length), as float32 like the model's rows. */
@@ -61,6 +62,8 @@ const models: Array<[string, LinearIntentClassifier]> = [
   ['banking subset', banking],
   ['pizza', trainClassifier(pizzaIntents)],
   ['pizza without out-of-scope class', trainClassifier(pizzaIntents, { outOfScopeExamples: [] })],
+  // Trigrams are looked up by their key string, unigrams and bigrams by their tokens.
+  ['pizza with word trigrams', trainClassifier(pizzaIntents, { features: { wordNgrams: [1, 2, 3] } })],
   // A tiny temperature underflows most probabilities to exactly 0: ties must keep definition order.
   ['banking subset with ties', new LinearIntentClassifier({ ...banking.parts, temperature: 1e-4 })],
 ];
@@ -101,5 +104,21 @@ describe('GramHashTable', () => {
     expect(table.get(8, 0x12345800)).toBe(-1);
     table.set(7, 0x12345801, 4);
     expect(table.get(7, 0x12345800)).toBe(4);
+  });
+});
+
+describe('WordGramIds', () => {
+  it('finds what a lookup of the joined key finds, ignores keys no tokens build, and lets a later id replace an earlier', () => {
+    const ids = new WordGramIds();
+    const keys = ['w card', '2 my card', 'c ca', '2 lost', '2 a b c', '3 my new card', 'w my card', '2 my card', 'w '];
+    keys.forEach((key, i) => ids.add(key, i));
+    expect(ids.unigram('card')).toBe(0);
+    expect(ids.bigram('my', 'card')).toBe(7);
+    expect(ids.unigram('my card')).toBe(6); // a key with a space: no token has one, so tokenised text never asks
+    expect(ids.bigram('a', 'b c')).toBe(4);
+    expect(ids.bigram('a', 'b')).toBeUndefined();
+    expect(ids.bigram('lost', '')).toBeUndefined();
+    expect(ids.unigram('ca')).toBeUndefined();
+    expect(ids.unigram('')).toBe(8);
   });
 });
