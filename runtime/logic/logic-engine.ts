@@ -351,8 +351,7 @@ register('none', (args, state) => {
 register('reduce', (args, state) => {
   const initial = args.length > 2 ? args[2] : null;
   const step = itemValue(state, args[1]);
-  const loop = code(`for (let i = 0; i < list.length; i++) { const context = { current: list[i], accumulator }; accumulator = `);
-  return state.compile`((list, accumulator) => { let prev; if (!Array.isArray(list)) return accumulator; ${loop}${step}; } return accumulator; })(${listArg(args)}, ${initial})`;
+  return state.compile`((list, accumulator) => { let prev; if (!Array.isArray(list)) return accumulator; for (let i = 0; i < list.length; i++) { const context = { current: list[i], accumulator }; accumulator = ${step}; } return accumulator; })(${listArg(args)}, ${initial})`;
 });
 
 /**
