@@ -202,6 +202,8 @@ export function vectorizeInto(text: string, locale: string, options: FeatureOpti
       if (id !== undefined) tally.add(id);
     }
   }
+  // Word features were counted first, so the row's first `words` entries are the word block.
+  const words = tally.size;
   const [lo, hi] = options.charNgrams;
   if (hi > 0) {
     const charIds = vocabulary.charIds;
@@ -236,14 +238,14 @@ export function vectorizeInto(text: string, locale: string, options: FeatureOpti
     const v = count === 1 ? vocabulary.idf[id]! : (1 + Math.log(count)) * vocabulary.idf[id]!;
     indices[k] = id;
     values[k] = v;
-    if (vocabulary.isChar[id] === 1) charNorm += v * v;
-    else wordNorm += v * v;
+    if (k < words) wordNorm += v * v;
+    else charNorm += v * v;
   }
   const ws = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const cs = charNorm > 0 ? options.charWeight / Math.sqrt(charNorm) : 0;
   let norm = 0;
   for (let i = 0; i < size; i++) {
-    const v = values[i]! * (vocabulary.isChar[indices[i]!] === 1 ? cs : ws);
+    const v = values[i]! * (i < words ? ws : cs);
     values[i] = v;
     norm += v * v;
   }
