@@ -111,7 +111,7 @@ export interface Vocabulary {
   /** Feature keys in id order. */
   keys: string[];
   ids: Map<string, number>;
-  /** Word unigram and bigram ids by their tokens (no key strings built on the hot path). */
+  /** Word unigram and bigram ids by token ids (no key strings built on the hot path). */
   wordIds: WordGramIds;
   /** Character n-gram ids keyed by the hash lanes of the n-gram (no strings built on the hot path). */
   charIds: GramHashTable;
@@ -135,10 +135,8 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
   let charKeys = 0;
   for (const key of keys) if (key.charCodeAt(0) === 99) charKeys++;
   const charIds = new GramHashTable(charKeys);
-  const wordIds = new WordGramIds();
   keys.forEach((key, i) => {
     ids.set(key, i);
-    wordIds.add(key, i);
     if (key.charCodeAt(0) === 99) {
       let a = HASH_A;
       let b = HASH_B;
@@ -151,7 +149,7 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
     }
   });
   const idf = Float32Array.from(df, (d) => Math.log((1 + documents) / (1 + d)) + 1);
-  return { keys, ids, wordIds, charIds, isChar, df, documents, idf };
+  return { keys, ids, wordIds: new WordGramIds(keys), charIds, isChar, df, documents, idf };
 }
 
 /**
@@ -178,6 +176,8 @@ export function fitVocabulary(texts: readonly string[], locale: string, options:
 
 /** Scratch counts of {@link vectorize}, shared by every vocabulary (featurising is synchronous). */
 const tally = new FeatureTally();
+/** Scratch token ids of {@link vectorize}'s text (grown as needed). */
+let tokenIdScratch = new Int32Array(64);
 
 /**
  * Featurises one text: sublinear tf (1 + ln tf) × idf over known features; the word and character
@@ -195,11 +195,17 @@ export function vectorizeInto(text: string, locale: string, options: FeatureOpti
   const tokens = tokenize(text, locale, options);
   tally.start(vocabulary.keys.length);
   const { wordIds } = vocabulary;
+  const tokenIds = tokenIdScratch.length >= tokens.length ? tokenIdScratch : (tokenIdScratch = new Int32Array(tokens.length));
+  for (let i = 0; i < tokens.length; i++) tokenIds[i] = wordIds.tokenId(tokens[i]!);
   for (const order of options.wordNgrams) {
     for (let i = 0; i + order <= tokens.length; i++) {
-      const id =
-        order === 1 ? wordIds.unigram(tokens[i]!) : order === 2 ? wordIds.bigram(tokens[i]!, tokens[i + 1]!) : vocabulary.ids.get(wordGramKey(tokens, i, order));
-      if (id !== undefined) tally.add(id);
+      if (order <= 2) {
+        const id = order === 1 ? wordIds.unigram(tokenIds[i]!) : wordIds.bigram(tokenIds[i]!, tokenIds[i + 1]!);
+        if (id !== -1) tally.add(id);
+      } else {
+        const id = vocabulary.ids.get(wordGramKey(tokens, i, order));
+        if (id !== undefined) tally.add(id);
+      }
     }
   }
   // Word features were counted first, so the row's first `words` entries are the word block.

@@ -108,17 +108,22 @@ describe('GramHashTable', () => {
 });
 
 describe('WordGramIds', () => {
-  it('finds what a lookup of the joined key finds, ignores keys no tokens build, and lets a later id replace an earlier', () => {
-    const ids = new WordGramIds();
-    const keys = ['w card', '2 my card', 'c ca', '2 lost', '2 a b c', '3 my new card', 'w my card', '2 my card', 'w '];
-    keys.forEach((key, i) => ids.add(key, i));
-    expect(ids.unigram('card')).toBe(0);
-    expect(ids.bigram('my', 'card')).toBe(7);
-    expect(ids.unigram('my card')).toBe(6); // a key with a space: no token has one, so tokenised text never asks
-    expect(ids.bigram('a', 'b c')).toBe(4);
-    expect(ids.bigram('a', 'b')).toBeUndefined();
-    expect(ids.bigram('lost', '')).toBeUndefined();
-    expect(ids.unigram('ca')).toBeUndefined();
-    expect(ids.unigram('')).toBe(8);
+  it('finds what a lookup of the joined key finds, ignores keys no tokens build, and keeps the last id of a repeated key', () => {
+    const keys = ['w card', '2 my card', 'c ca', '2 lost', '2 a b c', '3 my new card', 'w my card', '2 my card', 'w ', '2 my bank', '2 card my'];
+    const ids = new WordGramIds(keys);
+    const t = (token: string) => ids.tokenId(token);
+    expect(ids.unigram(t('card'))).toBe(0);
+    expect(ids.bigram(t('my'), t('card'))).toBe(7);
+    expect(ids.bigram(t('my'), t('bank'))).toBe(9);
+    expect(ids.bigram(t('card'), t('my'))).toBe(10);
+    expect(ids.unigram(t('my card'))).toBe(6); // a key with a space: no token has one, so tokenised text never asks
+    expect(ids.bigram(t('a'), t('b c'))).toBe(4);
+    expect(ids.bigram(t('a'), t('b'))).toBe(-1);
+    expect(ids.unigram(t('my'))).toBe(-1); // a token of bigrams only
+    expect(ids.unigram(t('ca'))).toBe(-1); // character n-grams are not word keys
+    expect(ids.unigram(t('lost'))).toBe(-1);
+    expect(ids.unigram(t(''))).toBe(8);
+    expect(t('nowhere')).toBe(-1);
+    expect(ids.bigram(t('nowhere'), t('card'))).toBe(-1);
   });
 });
