@@ -1,7 +1,7 @@
 // Benchmark: the runtime's share of one durable banking turn, without HTTP or storage — `step` on
 // banking-support with its trained classifier loaded from JSON (as the site server does), the
-// message mix of bench/site.ts, 8 turns per conversation. Reports CPU time and bytes allocated per
-// turn, with classification alone measured in the same run for scale.
+// message mix of bench/site.ts, 8 turns per conversation. Reports time and bytes allocated per turn,
+// with classification alone measured in the same run for scale (docs/benchmarks.md, "Runtime turn").
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
@@ -35,7 +35,7 @@ function bankingFlow(): { flow: CompiledFlow; classifier: IntentClassifier } {
   return { flow: compiled.flow, classifier };
 }
 
-/** What a `measure` callback times: one start, one step, or one classification. */
+/** What a `measure` callback wraps: a conversation's start or one of its message turns. */
 type Measured = 'start' | 'step';
 
 /**
