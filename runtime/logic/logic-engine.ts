@@ -333,7 +333,7 @@ register('filter', (args, state) => {
   const each = forEachItem(state, state.compile`if (${itemTest(state, args[1])}) out.push(context);`);
   return overList(state, args, state.compile`const out = []; if (Array.isArray(list)) ${each} return out;`);
 });
-// all, some and none stop at the first item that decides, as the helpers they replace did.
+// all, some and none stop at the first item that decides, as json-logic-js does.
 register('all', (args, state) => {
   const each = forEachItem(state, state.compile`if (!${itemTest(state, args[1])}) return false;`);
   return overList(state, args, state.compile`if (!Array.isArray(list) || list.length === 0) return false; ${each} return true;`);
