@@ -8,6 +8,7 @@ type Bench = () => Promise<Record<string, unknown>>;
 const sections: Record<string, () => Promise<Bench>> = {
   logic: async () => (await import('./logic.ts')).benchLogic,
   engine: async () => (await import('./engine.ts')).benchEngine,
+  turn: async () => (await import('./turn.ts')).benchTurn,
   nlu: async () => (await import('./nlu.ts')).benchNlu,
   server: async () => (await import('./server.ts')).benchServer,
   knowledge: async () => (await import('./knowledge.ts')).benchKnowledge,

@@ -4,6 +4,7 @@
 import type { ConversationState, NodeType } from '../../shared/index.ts';
 import type { CompiledFlow } from '../compiled-flow.ts';
 import { builtInMessages } from './messages.ts';
+import { cloneJson } from './clone-json.ts';
 import { runFrom } from './run-nodes.ts';
 import { Turn } from './turn.ts';
 import type { EngineHost, StepResult } from './types.ts';
@@ -60,7 +61,7 @@ export function handBack(
     handoff: null,
     nlu: null,
     kb: null,
-    vars: structuredClone(previous.vars),
+    vars: cloneJson(previous.vars),
     conversation: { ...previous.conversation, clarifications: 0, lowConfidenceCount: 0 },
     transcript: [...previous.transcript],
   };

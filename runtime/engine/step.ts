@@ -8,16 +8,20 @@ import { follow, resumeAt, runFrom } from './run-nodes.ts';
 import { Turn } from './turn.ts';
 import type { EngineEvent, EngineHost, StepResult } from './types.ts';
 import { cleanMessage } from './clean-message.ts';
+import { cloneJson } from './clone-json.ts';
 
 export function step(flow: CompiledFlow, previous: ConversationState, event: EngineEvent, host: EngineHost): StepResult {
   const state = copyState(previous);
   const turn = new Turn(flow, state, host, event.type);
-  const finish = (): StepResult => {
-    turn.trace.turn = state.conversation.turns;
-    turn.trace.steps = turn.steps;
-    return { state, outputs: turn.outputs, trace: turn.trace };
-  };
+  applyEvent(turn, event);
+  turn.trace.turn = state.conversation.turns;
+  turn.trace.steps = turn.steps;
+  return { state, outputs: turn.outputs, trace: turn.trace };
+}
 
+/** Changes the turn's draft state, outputs and trace as the event demands. */
+function applyEvent(turn: Turn, event: EngineEvent): void {
+  const { flow, state } = turn;
   if (event.type === 'message') {
     const { text, notes } = cleanMessage(event.text);
     turn.text = text;
@@ -27,11 +31,11 @@ export function step(flow: CompiledFlow, previous: ConversationState, event: Eng
   }
   if (state.status !== 'active') {
     turn.trace.notes.push(`conversation is ${state.status}; the bot does not answer`);
-    return finish();
+    return;
   }
   if (event.type === 'request_human' || (event.type === 'message' && asksForHuman(turn.text))) {
     turn.systemHandoff('customer_request', 'The customer asked for a person');
-    return finish();
+    return;
   }
 
   const waiting = state.waiting;
@@ -39,20 +43,20 @@ export function step(flow: CompiledFlow, previous: ConversationState, event: Eng
   const expectsEffect = waiting?.kind === 'effect';
   if (!waiting || !node) {
     turn.trace.notes.push('the conversation was not waiting for anything');
-    return finish();
+    return;
   }
   if (event.type === 'action_result') {
     if (!expectsEffect || event.requestId !== waiting.requestId) {
       turn.trace.notes.push(`ignored a result for ${event.requestId}: not the request the conversation waits for`);
-      return finish();
+      return;
     }
     const next = follow(turn, node, resumeAt(turn, node, event));
     if (next !== undefined) runFrom(turn, next);
-    return finish();
+    return;
   }
   if (expectsEffect) {
     turn.trace.notes.push('message arrived while an action was running; it is kept in the transcript');
-    return finish();
+    return;
   }
 
   // The message is applied to the waiting node (classified, or stored as an answer), then the
@@ -63,11 +67,10 @@ export function step(flow: CompiledFlow, previous: ConversationState, event: Eng
     turn.trace.nodes.push({ id: node.id, type: node.type, port: null });
     turn.retractMessages();
     turn.escalate(matched);
-    return finish();
+    return;
   }
   const next = follow(turn, node, outcome);
   if (next !== undefined) runFrom(turn, next);
-  return finish();
 }
 
 /**
@@ -79,7 +82,7 @@ function copyState(previous: ConversationState): ConversationState {
   return {
     ...previous,
     waiting: previous.waiting && (previous.waiting.kind === 'input' ? { ...previous.waiting, candidates: [...previous.waiting.candidates] } : { ...previous.waiting }),
-    vars: structuredClone(previous.vars),
+    vars: cloneJson(previous.vars),
     nlu: previous.nlu && { ...previous.nlu, ranking: [...previous.nlu.ranking] },
     kb: previous.kb && { ...previous.kb },
     conversation: { ...previous.conversation },

@@ -3,7 +3,7 @@
 import type { Classification, IntentClassifier, SerializedClassifier } from './classifier.ts';
 import type { RankedIntent } from '../../shared/handoff.ts';
 import type { FeatureOptions, Vocabulary } from './text-features.ts';
-import { vectorize } from './text-features.ts';
+import { SparseVectorBuffer, vectorizeInto } from './text-features.ts';
 import type { SparseWeights } from './sparse-weights-codec.ts';
 import { encodeWeights } from './sparse-weights-codec.ts';
 import { ScoringWeights } from './scoring-weights.ts';
@@ -54,6 +54,8 @@ export class LinearIntentClassifier implements IntentClassifier {
   private readonly scores: Float64Array;
   /** Per-call scratch: intent indices, sorted by confidence. */
   private readonly order: Int32Array;
+  /** Per-call scratch: the text's features. */
+  private readonly features = new SparseVectorBuffer();
 
   constructor(parts: LinearClassifierParts) {
     this.parts = parts;
@@ -83,12 +85,13 @@ export class LinearIntentClassifier implements IntentClassifier {
 
   private classifyUnsafe(text: string): Classification {
     const p = this.parts;
-    const x = vectorize(text, p.locale, p.featureOptions, p.vocabulary);
+    const x = this.features;
+    vectorizeInto(text, p.locale, p.featureOptions, p.vocabulary, x);
     const k = p.intents.length;
-    if (x.indices.length === 0) return { ranking: p.intents.map((intent) => ({ intent, confidence: 0 })), outOfScope: true };
+    if (x.size === 0) return { ranking: p.intents.map((intent) => ({ intent, confidence: 0 })), outOfScope: true };
     const s = this.scores;
     const classes = p.bias.length;
-    this.scoring.scoreInto(x, p.bias, s);
+    this.scoring.scoreInto(x, p.bias, s, x.size);
     let max = -Infinity;
     for (let c = 0; c < classes; c++) if (s[c]! > max) max = s[c]!;
     let sum = 0;

@@ -29,14 +29,14 @@ export class ScoringWeights {
     }
   }
 
-  /** Writes `bias[c] + Σ x[f] · W[f][c]` into `scores[c]` for every class. */
-  scoreInto(x: SparseVector, bias: Float32Array, scores: Float64Array): void {
+  /** Writes `bias[c] + Σ x[f] · W[f][c]` into `scores[c]` for every class, over the first `size` entries of `x` (default all). */
+  scoreInto(x: SparseVector, bias: Float32Array, scores: Float64Array, size = x.indices.length): void {
     const { classes, rowStart, cls, values } = this.weights;
     const { denseAt, dense } = this;
     const { indices, values: xs } = x;
     for (let c = 0; c < classes; c++) scores[c] = bias[c]!;
     let j = 0;
-    while (j < indices.length) {
+    while (j < size) {
       const f = indices[j]!;
       const v = xs[j]!;
       const at = denseAt[f]!;
@@ -50,7 +50,7 @@ export class ScoringWeights {
         continue;
       }
       // Two dense rows in a row share one pass over the scores; the left-to-right sum keeps each class's order.
-      const next = j + 1 < indices.length ? denseAt[indices[j + 1]!]! : -1;
+      const next = j + 1 < size ? denseAt[indices[j + 1]!]! : -1;
       if (next < 0) {
         for (let c = 0; c < classes; c++) scores[c] = scores[c]! + v * dense[at + c]!;
         j++;

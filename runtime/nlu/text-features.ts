@@ -2,6 +2,7 @@
 // Kept apart from the model so training, inference and experiments share one definition.
 import { FeatureTally } from './feature-tally.ts';
 import { GramHashTable } from './gram-hash-table.ts';
+import { WordGramIds } from './word-gram-ids.ts';
 
 /** How text becomes features. Stored with a trained model, so a loaded model featurises alike. */
 export interface FeatureOptions {
@@ -87,11 +88,31 @@ export interface SparseVector {
   values: Float32Array;
 }
 
+/**
+ * A sparse row written into arrays that are reused from text to text: its first `size` entries.
+ * Classifying keeps one instead of allocating two typed arrays per text (~0.7 µs for a hundred
+ * features, as their memory lives outside the JavaScript heap).
+ */
+export class SparseVectorBuffer implements SparseVector {
+  indices = new Int32Array(0);
+  values = new Float32Array(0);
+  size = 0;
+
+  /** Makes room for `capacity` entries; existing entries are lost when the arrays grow. */
+  reserve(capacity: number): void {
+    if (this.indices.length >= capacity) return;
+    this.indices = new Int32Array(capacity);
+    this.values = new Float32Array(capacity);
+  }
+}
+
 /** Vocabulary plus document frequencies and the idf derived from them: the fitted half of the featuriser. */
 export interface Vocabulary {
   /** Feature keys in id order. */
   keys: string[];
   ids: Map<string, number>;
+  /** Word unigram and bigram ids by token ids (no key strings built on the hot path). */
+  wordIds: WordGramIds;
   /** Character n-gram ids keyed by the hash lanes of the n-gram (no strings built on the hot path). */
   charIds: GramHashTable;
   /** 1 where the feature is a character n-gram. */
@@ -128,7 +149,7 @@ export function vocabularyFromCounts(keys: string[], df: Int32Array, documents: 
     }
   });
   const idf = Float32Array.from(df, (d) => Math.log((1 + documents) / (1 + d)) + 1);
-  return { keys, ids, charIds, isChar, df, documents, idf };
+  return { keys, ids, wordIds: new WordGramIds(keys), charIds, isChar, df, documents, idf };
 }
 
 /**
@@ -155,20 +176,40 @@ export function fitVocabulary(texts: readonly string[], locale: string, options:
 
 /** Scratch counts of {@link vectorize}, shared by every vocabulary (featurising is synchronous). */
 const tally = new FeatureTally();
+/** Scratch token ids of {@link vectorize}'s text (grown as needed). */
+let tokenIdScratch = new Int32Array(64);
 
 /**
  * Featurises one text: sublinear tf (1 + ln tf) × idf over known features; the word and character
  * blocks are L2-normalised apart and weighted (see `charWeight`), then the whole row. Unknown features are dropped.
  */
 export function vectorize(text: string, locale: string, options: FeatureOptions, vocabulary: Vocabulary): SparseVector {
+  const row = new SparseVectorBuffer();
+  vectorizeInto(text, locale, options, vocabulary, row);
+  // A fresh buffer grows to exactly the row's size.
+  return { indices: row.indices, values: row.values };
+}
+
+/** {@link vectorize} into a reused buffer: `out.size` and the entries before it are the row. */
+export function vectorizeInto(text: string, locale: string, options: FeatureOptions, vocabulary: Vocabulary, out: SparseVectorBuffer): void {
   const tokens = tokenize(text, locale, options);
   tally.start(vocabulary.keys.length);
+  const { wordIds } = vocabulary;
+  const tokenIds = tokenIdScratch.length >= tokens.length ? tokenIdScratch : (tokenIdScratch = new Int32Array(tokens.length));
+  for (let i = 0; i < tokens.length; i++) tokenIds[i] = wordIds.tokenId(tokens[i]!);
   for (const order of options.wordNgrams) {
     for (let i = 0; i + order <= tokens.length; i++) {
-      const id = vocabulary.ids.get(wordGramKey(tokens, i, order));
-      if (id !== undefined) tally.add(id);
+      if (order <= 2) {
+        const id = order === 1 ? wordIds.unigram(tokenIds[i]!) : wordIds.bigram(tokenIds[i]!, tokenIds[i + 1]!);
+        if (id !== -1) tally.add(id);
+      } else {
+        const id = vocabulary.ids.get(wordGramKey(tokens, i, order));
+        if (id !== undefined) tally.add(id);
+      }
     }
   }
+  // Word features were counted first, so the row's first `words` entries are the word block.
+  const words = tally.size;
   const [lo, hi] = options.charNgrams;
   if (hi > 0) {
     const charIds = vocabulary.charIds;
@@ -191,27 +232,29 @@ export function vectorize(text: string, locale: string, options: FeatureOptions,
     }
   }
   const size = tally.size;
-  const indices = new Int32Array(size);
-  const values = new Float32Array(size);
+  out.reserve(size);
+  out.size = size;
+  const { indices, values } = out;
   let wordNorm = 0;
   let charNorm = 0;
   for (let k = 0; k < size; k++) {
     const id = tally.id(k);
-    const v = (1 + Math.log(tally.count(id))) * vocabulary.idf[id]!;
+    const count = tally.count(id);
+    // Most features occur once, and 1 + ln 1 is exactly 1: no logarithm needed for them.
+    const v = count === 1 ? vocabulary.idf[id]! : (1 + Math.log(count)) * vocabulary.idf[id]!;
     indices[k] = id;
     values[k] = v;
-    if (vocabulary.isChar[id] === 1) charNorm += v * v;
-    else wordNorm += v * v;
+    if (k < words) wordNorm += v * v;
+    else charNorm += v * v;
   }
   const ws = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const cs = charNorm > 0 ? options.charWeight / Math.sqrt(charNorm) : 0;
   let norm = 0;
   for (let i = 0; i < size; i++) {
-    const v = values[i]! * (vocabulary.isChar[indices[i]!] === 1 ? cs : ws);
+    const v = values[i]! * (i < words ? ws : cs);
     values[i] = v;
     norm += v * v;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < size; i++) values[i] = values[i]! * scale;
-  return { indices, values };
 }

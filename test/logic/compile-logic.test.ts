@@ -4,6 +4,7 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { compileLogic, supportedOperators, type Logic } from '../../runtime/logic/index.ts';
 import { buildLogic } from '../../runtime/logic/logic-engine.ts';
+import type { Json } from '../../shared/index.ts';
 
 /** One rule per supported operator, each reading data so weird inputs reach the operator. */
 const everyOperator: Record<string, Logic> = {
@@ -147,6 +148,34 @@ describe('compileLogic', () => {
     const source = buildLogic({ and: [{ '>': [{ var: 'vars.amount' }, 10000] }, { '==': [{ var: 'nlu.intent' }, 'fraud'] }] }).toString();
     expect(source).toContain('context?.["vars"]?.["amount"]');
     expect(source).toContain(' > ');
+  });
+
+  it('tests `in` against a literal list inline, with the === of indexOf, at every list length', () => {
+    const needles: unknown[] = [null, 0, -0, 1, '1', '', 'a', 'b', true, false, [], {}];
+    const items: Json[] = [1, '1', 'a', null, false, 0, 'é\u2028"\\', 2.5, 1e21];
+    for (let length = 0; length <= 18; length++) {
+      const list = Array.from({ length }, (_, i) => items[i % items.length]!);
+      const rule: Logic = { in: [{ var: 'x' }, list] };
+      // Up to 16 items no helper is called; longer lists go to indexOf.
+      expect(buildLogic(rule).toString().includes('methods['), String(length)).toBe(length > 16);
+      const compiled = compileLogic(rule);
+      for (const x of needles) expect(compiled({ x }), JSON.stringify([length, x])).toBe(jsonLogic.apply(rule as never, { x }));
+    }
+    // The needle is evaluated even when the list is empty: an unknown operator there still fails.
+    expect(compileLogic({ in: [{ nope: 1 }, []] })({})).toBe(null);
+  });
+
+  it('runs per-item logic with the item as data, also nested and side by side', () => {
+    const rule: Logic = {
+      reduce: [
+        { filter: [{ var: 'ranking' }, { in: [{ var: 'intent' }, ['a', 'c']] }] },
+        { '+': [{ var: 'accumulator' }, { reduce: [{ map: [{ var: 'current.scores' }, { '*': [{ var: '' }, 2] }] }, { '+': [{ var: 'current' }, { var: 'accumulator' }] }, 0] }] },
+        0,
+      ],
+    };
+    const data = { ranking: [{ intent: 'a', scores: [1, 2] }, { intent: 'b', scores: [10] }, { intent: 'c', scores: [0.5] }] };
+    expect(compileLogic(rule)(data)).toBe(jsonLogic.apply(rule as never, data));
+    expect(compileLogic(rule)(data)).toBe(7);
   });
 
   it('compiles any JSON rule without throwing', () => {

@@ -6,6 +6,7 @@ import { trainClassifier, type Classification } from '../../runtime/nlu/index.ts
 import { LinearIntentClassifier, type LinearClassifierParts } from '../../runtime/nlu/linear-intent-classifier.ts';
 import { tokenize } from '../../runtime/nlu/text-features.ts';
 import { GramHashTable } from '../../runtime/nlu/gram-hash-table.ts';
+import { WordGramIds } from '../../runtime/nlu/word-gram-ids.ts';
 import { bankingSubset, pizzaIntents } from './fixtures.ts';
 
 /** Features of `text` in first-seen order (words, then character n-grams by start, then length), as float32 like the model's rows. */
@@ -61,6 +62,8 @@ const models: Array<[string, LinearIntentClassifier]> = [
   ['banking subset', banking],
   ['pizza', trainClassifier(pizzaIntents)],
   ['pizza without out-of-scope class', trainClassifier(pizzaIntents, { outOfScopeExamples: [] })],
+  // Trigrams are looked up by their key string, unigrams and bigrams by their tokens.
+  ['pizza with word trigrams', trainClassifier(pizzaIntents, { features: { wordNgrams: [1, 2, 3] } })],
   // A tiny temperature underflows most probabilities to exactly 0: ties must keep definition order.
   ['banking subset with ties', new LinearIntentClassifier({ ...banking.parts, temperature: 1e-4 })],
 ];
@@ -101,5 +104,26 @@ describe('GramHashTable', () => {
     expect(table.get(8, 0x12345800)).toBe(-1);
     table.set(7, 0x12345801, 4);
     expect(table.get(7, 0x12345800)).toBe(4);
+  });
+});
+
+describe('WordGramIds', () => {
+  it('finds what a lookup of the joined key finds, ignores keys no tokens build, and keeps the last id of a repeated key', () => {
+    const keys = ['w card', '2 my card', 'c ca', '2 lost', '2 a b c', '3 my new card', 'w my card', '2 my card', 'w ', '2 my bank', '2 card my'];
+    const ids = new WordGramIds(keys);
+    const t = (token: string) => ids.tokenId(token);
+    expect(ids.unigram(t('card'))).toBe(0);
+    expect(ids.bigram(t('my'), t('card'))).toBe(7);
+    expect(ids.bigram(t('my'), t('bank'))).toBe(9);
+    expect(ids.bigram(t('card'), t('my'))).toBe(10);
+    expect(ids.unigram(t('my card'))).toBe(6); // a key with a space: no token has one, so tokenised text never asks
+    expect(ids.bigram(t('a'), t('b c'))).toBe(4);
+    expect(ids.bigram(t('a'), t('b'))).toBe(-1);
+    expect(ids.unigram(t('my'))).toBe(-1); // a token of bigrams only
+    expect(ids.unigram(t('ca'))).toBe(-1); // character n-grams are not word keys
+    expect(ids.unigram(t('lost'))).toBe(-1);
+    expect(ids.unigram(t(''))).toBe(8);
+    expect(t('nowhere')).toBe(-1);
+    expect(ids.bigram(t('nowhere'), t('card'))).toBe(-1);
   });
 });
