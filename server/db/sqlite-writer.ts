@@ -10,11 +10,13 @@
 //
 // Writes given as closures (rare: handoffs, agents' actions) run on the main connection, in a
 // transaction that takes SQLite's write lock at BEGIN (open-database.ts), so the two connections
-// take turns and never fail on a stale snapshot.
+// take turns and never fail on a stale snapshot. Checkpoints run beside both, on a third thread
+// (wal-checkpointer.ts), instead of inside a COMMIT.
 import { Worker } from 'node:worker_threads';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import { transactionPerWrite, type Committer } from './group-commit.ts';
+import { FALLBACK_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer.ts';
 import type { WriteStep } from './write-steps.ts';
 
 type Result = { ok: true } | { ok: false; lost: true } | { ok: false; error: { message: string; code?: string } };
@@ -45,14 +47,18 @@ export class SqliteWriterThread implements Committer {
   private inFlight: Pending[][] = [];
   private readonly onMain: Committer;
   private drained: (() => void) | null = null;
+  private checkpointer: WalCheckpointer | null = null;
+  /** The main connection leaves checkpoints to the checkpointer thread too (set once, at start). */
+  private readonly mainConfigured: Promise<unknown>;
 
   /** `file`: the database file (not `:memory:`, which another connection cannot open). */
   constructor(
     private readonly file: string,
     db: Kysely<Database>,
-    private readonly o: { maxBatch?: number; committed?: (writes: number) => void } = {},
+    private readonly o: { maxBatch?: number; committed?: (writes: number) => void; checkpointFailed?: (error: unknown) => void } = {},
   ) {
     this.onMain = transactionPerWrite(db);
+    this.mainConfigured = sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`).execute(db);
   }
 
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -72,6 +78,9 @@ export class SqliteWriterThread implements Committer {
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
+    await this.checkpointer?.close();
+    this.checkpointer = null;
+    await this.mainConfigured;
   }
 
   /** After the I/O callbacks of this loop turn: requests parsed together commit together. */
@@ -94,7 +103,8 @@ export class SqliteWriterThread implements Committer {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file } });
+    const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file, fallbackCheckpointPages: FALLBACK_CHECKPOINT_PAGES } });
+    this.checkpointer ??= new WalCheckpointer(this.file, this.o.checkpointFailed ? { failed: this.o.checkpointFailed } : {});
     worker.on('message', (reply: Reply) => this.answer(reply));
     // A thread that died takes its batch with it (rolled back by SQLite); the next write starts a new one.
     worker.on('error', (error) => this.lost(error));

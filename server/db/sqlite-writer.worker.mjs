@@ -6,8 +6,8 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
-/** @type {{ file: string }} */
-const { file } = workerData;
+/** @type {{ file: string, fallbackCheckpointPages: number }} */
+const { file, fallbackCheckpointPages } = workerData;
 const db = new SQLite(file, { fileMustExist: true });
 // The same settings as the main connection (open-database.ts).
 db.pragma('journal_mode = WAL');
@@ -15,7 +15,9 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536');
-db.pragma('wal_autocheckpoint = 10000');
+// Checkpoints run on a thread of their own (wal-checkpointer.ts): one inside a COMMIT held every
+// caller of the batch for 25-80 ms. This is only the fallback should that thread stop.
+db.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
 
 /** @type {Map<string, import('better-sqlite3').Statement>} */
 const statements = new Map();

@@ -76,7 +76,10 @@ export interface SiteRuntimeDeps {
 function committerFor(d: SiteRuntimeDeps): { commits: Committer & { close?(): Promise<void> }; how: string } {
   const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
   if (d.dialect !== 'sqlite' || !d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
-  if (d.sqliteFile) return { commits: new SqliteWriterThread(d.sqliteFile, d.db, o), how: 'grouped, on the SQLite writer thread' };
+  if (d.sqliteFile) {
+    const checkpointFailed = (error: unknown) => d.log.error('the WAL checkpointer thread stopped; commits checkpoint the WAL themselves', error);
+    return { commits: new SqliteWriterThread(d.sqliteFile, d.db, { ...o, checkpointFailed }), how: 'grouped, on the SQLite writer thread (WAL checkpoints on a thread of their own)' };
+  }
   return { commits: new GroupCommit(d.db, o), how: 'grouped, on the main thread (in-memory database)' };
 }
 

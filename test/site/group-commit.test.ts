@@ -1,6 +1,6 @@
 // Group commit on SQLite: writes ready together share one transaction, each caller hears back
 // only after the COMMIT that holds its write, and a failing write affects no one else.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -184,6 +184,21 @@ describe('the SQLite writer thread', () => {
     const all = (await rows()).map((r) => r.v);
     expect(all.filter((v) => v.startsWith('t'))).toHaveLength(20);
     expect(all).toContain('main');
+    await writer.close();
+  });
+
+  it('checkpoints the WAL into the database file on a thread of its own, with every connection open', async () => {
+    const writer = new SqliteWriterThread(file, db);
+    const before = statSync(file).size;
+    // ~2 MB of rows: far below the fallback mark, so only the checkpointer thread copies them back.
+    for (let batch = 0; batch < 20; batch++) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => writer.commit([insert(`pad-${batch}-${i}-${'x'.repeat(1000)}`)])));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(statSync(file).size - before).toBeGreaterThan(1_500_000);
+    const [state] = (await sql<{ log: number; checkpointed: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db)).rows;
+    expect(state!.checkpointed).toBe(state!.log);
+    await sql`delete from w where v like 'pad-%'`.execute(db);
     await writer.close();
   });
 

@@ -118,7 +118,7 @@ describe('a cached conversation changed behind the cache (SQLite)', () => {
   afterAll(async () => sw?.close());
 
   it('commits conversation writes on the writer thread (the database is a file)', () => {
-    expect(sw.logs).toContain('conversation writes commit grouped, on the SQLite writer thread');
+    expect(sw.logs).toContain('conversation writes commit grouped, on the SQLite writer thread (WAL checkpoints on a thread of their own)');
   });
 
   it('plans the turn again from the database when another writer moved the conversation on', async () => {
