@@ -20,8 +20,10 @@ export interface Postings {
   readonly fieldLength: Float64Array;
   /** The indexed document's own id (the article's position) by short id. */
   readonly documentOf: Int32Array;
-  /** The term's postings in the field at `fieldPosition`, or undefined when no document has it there. */
-  frequencies(term: string, fieldPosition: number): TermFrequencies | undefined;
+  /** MiniSearch's id of the field at each position. */
+  readonly fieldIds: readonly number[];
+  /** The term's postings by field id, or undefined when no document has the term. */
+  termFields(term: string): ReadonlyMap<number, TermFrequencies> | undefined;
 }
 
 /** The protected fields of MiniSearch 7.2 read here. */
@@ -74,6 +76,7 @@ export function miniSearchPostings<T>(search: MiniSearch<T>, fields: readonly st
     averageFieldLength: fieldIdOf.map((fieldId) => averages[fieldId] ?? 0),
     fieldLength,
     documentOf,
-    frequencies: (term, fieldPosition) => index.get(term)?.get(fieldIdOf[fieldPosition]!),
+    fieldIds: fieldIdOf,
+    termFields: (term) => index.get(term),
   };
 }

@@ -73,7 +73,7 @@ interface Scratch {
 }
 
 export function createTopKScorer(postings: Postings, scoring: TopKScoring): TopKScorer {
-  const { idLimit, documentCount, fieldLength, averageFieldLength, documentOf } = postings;
+  const { idLimit, documentCount, fieldLength, averageFieldLength, documentOf, fieldIds } = postings;
   const fieldCount = averageFieldLength.length;
   // MiniSearch reads a field's boost as `boost[field] || 1`.
   const fieldBoosts = scoring.fieldBoosts.map((b) => b || 1);
@@ -153,10 +153,12 @@ export function createTopKScorer(postings: Postings, scoring: TopKScoring): TopK
       let groupDocCount = 0;
       for (const p of plan) {
         if (p.fields !== group.fields) continue;
+        const fields = postings.termFields(p.term);
+        if (fields === undefined) continue;
         termStamp = ++stamp;
         termDocCount = 0;
         for (const f of group.positions) {
-          const frequencies = postings.frequencies(p.term, f);
+          const frequencies = fields.get(fieldIds[f]!);
           if (frequencies === undefined) continue;
           const matching = frequencies.size;
           position = f;
@@ -188,6 +190,7 @@ export function createTopKScorer(postings: Postings, scoring: TopKScoring): TopK
           } else s.groupScore[doc]! += s.termScore[doc]!;
         }
       }
+      // Then the group's sum joins the total (MiniSearch merges the groups' results last).
       for (let i = 0; i < groupDocCount; i++) {
         const doc = s.groupDocs[i]!;
         s.total[doc]! += s.groupScore[doc]!;
@@ -198,7 +201,8 @@ export function createTopKScorer(postings: Postings, scoring: TopKScoring): TopK
     // instead, so a word matched exactly and by prefix counts once.
     const expanded = plan.some((p) => p.weight !== 1 || p.sources.length !== 1);
     let count = 0;
-    // In first-touch order, so of equal scores the earlier article stays first (MiniSearch's sort is stable).
+    // In first-touch order, so of equal scores the earlier article stays first (MiniSearch's sort is
+    // stable). A sorted insertion rather than a heap: `limit` is 3 for an answer, at most 50.
     for (let i = 0; i < searchDocCount; i++) {
       const doc = s.searchDocs[i]!;
       if (accept && !accept(documentOf[doc]!)) continue;
@@ -232,7 +236,8 @@ export function createTopKScorer(postings: Postings, scoring: TopKScoring): TopK
     for (const group of GROUPS) {
       for (const p of plan) {
         if (p.fields !== group.fields) continue;
-        if (group.positions.some((f) => postings.frequencies(p.term, f)?.has(doc))) for (const w of p.sources) words.add(w);
+        const fields = postings.termFields(p.term);
+        if (fields && group.positions.some((f) => fields.get(fieldIds[f]!)?.has(doc))) for (const w of p.sources) words.add(w);
       }
     }
     return [...words];
