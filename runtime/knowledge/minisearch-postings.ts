@@ -35,6 +35,7 @@ interface MiniSearchInternals {
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
+  _dirtCount: number;
 }
 
 /**
@@ -54,6 +55,8 @@ export function miniSearchPostings<T>(search: MiniSearch<T>, fields: readonly st
     !Array.isArray(averages) ||
     !Number.isInteger(internals._nextId) ||
     internals._documentCount !== documentIds.size ||
+    // Discarded documents leave postings behind that MiniSearch skips on every search; ours never discard.
+    internals._dirtCount !== 0 ||
     !fieldIdOf.every((id): id is number => Number.isInteger(id))
   ) {
     throw new Error('MiniSearch internals are not those of version 7.2 (knowledge search reads its index directly; see minisearch-postings.ts).');

@@ -15,7 +15,7 @@ function ranked(index: KnowledgeIndex, query: string, options: Options) {
   return index.rank(query, options).map((h) => ({ articleId: h.articleId, score: h.score, bm25: h.bm25, matchedTerms: h.matchedTerms }));
 }
 
-/** Asserts that the index built from `articles` and the same index loaded from JSON both rank `queries` as the reference does. */
+/** Asserts that `index` and the same index loaded from JSON both rank `queries` as the reference does. */
 function expectSameAsReference(index: KnowledgeIndex, queries: ReadonlyArray<[string, Options]>): void {
   const stored = JSON.parse(JSON.stringify(index.toJSON()));
   const reference = referenceRanker(stored);
