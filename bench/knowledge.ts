@@ -59,7 +59,7 @@ export function generatedArticles(count: number, seed = 7): KnowledgeArticle[] {
 }
 
 /** Questions as customers type them: real queries, half with a typo. */
-function queries(count: number, seed = 11): string[] {
+export function benchQueries(count: number, seed = 11): string[] {
   const random = createPrng(seed);
   const pool = sentencePool();
   return Array.from({ length: count }, (_, i) => {
@@ -88,7 +88,7 @@ export async function benchKnowledge(): Promise<Record<string, unknown>> {
   }
   loadTimes.sort((a, b) => a - b);
 
-  const texts = queries(QUERIES);
+  const texts = benchQueries(QUERIES);
   for (const text of texts.slice(0, 500)) loaded.search(text, { limit: 3 });
   // Each search once as a customer sends it (GC and other processes included), then four more
   // times: the fastest of the five is the search's own cost, apart from machine noise. An answer

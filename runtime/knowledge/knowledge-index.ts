@@ -1,15 +1,18 @@
 // The built-in knowledge base: a MiniSearch BM25 index over title, tags and body (boosted in that
-// order) with prefix and fuzzy matching, a relevance score calibrated to 0..1, and a JSON form
-// that is built once at publish time and loaded, not rebuilt, wherever the flow runs.
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+// order) with prefix and fuzzy matching, ranked by a top-k walk of its postings, a relevance score
+// calibrated to 0..1, and a JSON form that is built once at publish time and loaded, not rebuilt,
+// wherever the flow runs.
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeArticle } from '../../shared/index.ts';
 import type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions } from './knowledge-base.ts';
 import { bestPassage } from './best-passage.ts';
 import { markdownParagraphs } from './markdown-text.ts';
-import { planQuery, type FieldFrequencies, type PlannedFields, type PlanTuning } from './query-plan.ts';
+import { miniSearchPostings } from './minisearch-postings.ts';
+import { planQuery, type FieldFrequencies, type PlanTuning } from './query-plan.ts';
 import { relevanceScore } from './relevance-score.ts';
 import { MAX_QUERY_CHARS, searchTerms, termProcessor, textTerms, type TermProcessor } from './search-terms.ts';
+import { createTopKScorer } from './top-k-scorer.ts';
 
 /** At most this many distinct terms of a message are searched (long messages stay fast). Default 40. */
 export const MAX_QUERY_TERMS = 40;
@@ -111,20 +114,6 @@ function miniSearchOptions(process: TermProcessor): Options<IndexedDocument> {
   };
 }
 
-/** Exact terms only: prefix and fuzzy matches are planned by planQuery, each with its own weight. */
-function searchOptionsOf(t: SearchTuning, weights: ReadonlyMap<string, number>): SearchOptions {
-  return {
-    boost: { ...t.boosts },
-    bm25: { ...t.bm25 },
-    combineWith: 'OR',
-    tokenize: (query) => query.split(' '),
-    processTerm: (term) => term,
-    boostTerm: (term) => weights.get(term) ?? 1,
-    prefix: false,
-    fuzzy: false,
-  };
-}
-
 /** Indexes the articles; about 0.3 ms per short article. Article ids are taken as they are (check duplicates first). */
 export function buildKnowledgeIndex(source: KnowledgeSource, options: KnowledgeIndexOptions = {}): KnowledgeIndex {
   const locale = source.locale ?? 'en';
@@ -194,6 +183,9 @@ function createIndex(data: IndexData, search: MiniSearch<IndexedDocument>): Know
   const n = data.articles.length;
   const vocabulary = SearchableMap.from<FieldFrequencies>(Object.entries(data.documentFrequency));
   const { boosts, bm25 } = data.tuning;
+  // Scores as MiniSearch's search() would (exact planned terms, BM25+ with these boosts), keeping
+  // only the best hits: see top-k-scorer.ts for why MiniSearch's own search is not called.
+  const scorer = createTopKScorer(miniSearchPostings(search, FIELDS), { fieldBoosts: FIELDS.map((f) => boosts[f]), bm25 });
   const scoreOf = (raw: number, queryTerms: number): number =>
     relevanceScore({ bm25: raw, queryTerms, articleCount: n, d: bm25.d, boostSum: boosts.title + boosts.tags + boosts.body });
   const languageOf = (locale: string): string => locale.toLowerCase().split('-')[0]!;
@@ -208,39 +200,12 @@ function createIndex(data: IndexData, search: MiniSearch<IndexedDocument>): Know
     if (language && oneLanguage && language !== oneLanguage) return [];
     const plan = planQuery(words, vocabulary, n, data.tuning);
     if (plan.length === 0) return [];
-    const weights = new Map(plan.map((p) => [p.term, p.weight]));
-    const sourcesOf = new Map(plan.map((p) => [p.term, p.sources]));
-    const filter = language && !oneLanguage ? (r: { id: number }) => articleLanguages[r.id] === language : undefined;
-    const searchOptions = { ...searchOptionsOf(data.tuning, weights), ...(filter ? { filter } : {}) };
-    const group = (fields: PlannedFields, names: string[]) => {
-      const terms = plan.filter((p) => p.fields === fields).map((p) => p.term);
-      return terms.length > 0 ? [{ queries: [terms.join(' ')], fields: names }] : [];
-    };
-    const results = search.search(
-      { combineWith: 'OR', queries: [...group('all', [...FIELDS]), ...group('short', ['title', 'tags']), ...group('title', ['title'])] },
-      searchOptions,
-    );
-    // MiniSearch multiplies by the number of matched terms; count the message's words instead, so
-    // a word matched exactly and by prefix counts once.
-    const expanded = plan.some((p) => p.weight !== 1 || p.sources.length !== 1);
+    const accept = language && !oneLanguage ? (article: number) => articleLanguages[article] === language : undefined;
     const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 3) || 1, 50));
-    const top: Array<{ id: number; bm25: number; terms: string[] }> = [];
-    for (const r of results) {
-      let bm25 = r.score;
-      if (expanded && r.queryTerms.length > 1) {
-        const matched = new Set<string>();
-        for (const t of r.queryTerms) for (const source of sourcesOf.get(t) ?? []) matched.add(source);
-        bm25 = (r.score / r.queryTerms.length) * matched.size;
-      }
-      if (top.length === limit && bm25 <= top[limit - 1]!.bm25) continue;
-      let i = top.length;
-      while (i > 0 && top[i - 1]!.bm25 < bm25) i--;
-      top.splice(i, 0, { id: r.id as number, bm25, terms: r.queryTerms });
-      if (top.length > limit) top.pop();
-    }
+    const top = scorer.rank(plan, limit, accept);
     const queryWords = new Set(words);
     return top.map((r) => {
-      const article = data.articles[r.id]!;
+      const article = data.articles[r.article]!;
       // The extract is computed on first read: it tokenises every sentence of the article (a
       // tenth of a search's time per hit, profiled), and the answer node reads only the best
       // hit's, only when it answers. Still a plain enumerable property for JSON and spreads.
@@ -254,7 +219,7 @@ function createIndex(data: IndexData, search: MiniSearch<IndexedDocument>): Know
         },
         score: scoreOf(r.bm25, words.length),
         bm25: r.bm25,
-        matchedTerms: [...new Set(r.terms.flatMap((t) => sourcesOf.get(t) ?? []))],
+        matchedTerms: r.matchedWords,
       };
     });
   }
