@@ -15,8 +15,8 @@ import { isMain, percentile } from './measure.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'sb_live_benchmark_site_key_0123456789';
-/** Messages banking-support answers without escalating, so conversations keep going. */
-const TEXTS = [
+/** Messages banking-support answers without escalating, so conversations keep going (bench/turn.ts uses them too). */
+export const TEXTS = [
   'how do I activate my new card',
   'what is the exchange rate for euros',
   'can I use apple pay',

@@ -10,18 +10,8 @@ import { compileFlow, start, step, steppingClock, type CompiledFlow, type Engine
 import { loadClassifier, trainClassifier, type IntentClassifier, type SerializedClassifier } from '../runtime/nlu/index.ts';
 import type { FlowDocument } from '../shared/index.ts';
 import { isMain, percentile } from './measure.ts';
+import { TEXTS } from './site.ts';
 
-/** The message mix of bench/site.ts. */
-const TEXTS = [
-  'how do I activate my new card',
-  'what is the exchange rate for euros',
-  'can I use apple pay',
-  'how do I top up my account',
-  'what are the fees for atm withdrawals',
-  'how old do I need to be to open an account',
-  'can I change my PIN',
-  'thanks',
-];
 const TURNS_PER_CONVERSATION = 8;
 
 /** banking-support compiled the way the site server does: the model trained, stored as JSON, loaded. */
