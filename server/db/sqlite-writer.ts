@@ -47,9 +47,9 @@ export class SqliteWriterThread implements Committer {
   private inFlight: Pending[][] = [];
   private readonly onMain: Committer;
   private drained: (() => void) | null = null;
-  private checkpointer: WalCheckpointer | null = null;
+  private checkpointer: WalCheckpointer | null;
   /** The main connection leaves checkpoints to the checkpointer thread too (set once, at start). */
-  private readonly mainConfigured: Promise<unknown>;
+  private readonly mainConfigured: Promise<void>;
 
   /** `file`: the database file (not `:memory:`, which another connection cannot open). */
   constructor(
@@ -58,7 +58,14 @@ export class SqliteWriterThread implements Committer {
     private readonly o: { maxBatch?: number; committed?: (writes: number) => void; checkpointFailed?: (error: unknown) => void } = {},
   ) {
     this.onMain = transactionPerWrite(db);
-    this.mainConfigured = sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`).execute(db);
+    this.checkpointer = new WalCheckpointer(file, o.checkpointFailed ? { failed: o.checkpointFailed } : {});
+    this.mainConfigured = sql
+      .raw(`pragma wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
+      .execute(db)
+      .then(
+        () => undefined,
+        (error: unknown) => o.checkpointFailed?.(error),
+      );
   }
 
   run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -104,7 +111,6 @@ export class SqliteWriterThread implements Committer {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file: this.file, fallbackCheckpointPages: FALLBACK_CHECKPOINT_PAGES } });
-    this.checkpointer ??= new WalCheckpointer(this.file, this.o.checkpointFailed ? { failed: this.o.checkpointFailed } : {});
     worker.on('message', (reply: Reply) => this.answer(reply));
     // A thread that died takes its batch with it (rolled back by SQLite); the next write starts a new one.
     worker.on('error', (error) => this.lost(error));
