@@ -22,10 +22,10 @@ import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
 import type { SiteApiOptions } from './site-api-options.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
-/** Structured log lines: `fields` become JSON properties (never message texts or other personal data). */
 /** How long a start may reuse the live version it read (SQLite; a deploy in this process drops it at once). */
 const LIVE_VERSION_TTL_MS = 1000;
 
+/** Structured log lines: `fields` become JSON properties (never message texts or other personal data). */
 export interface SiteLog {
   info(message: string, fields?: Record<string, unknown>): void;
   error(message: string, error?: unknown, fields?: Record<string, unknown>): void;

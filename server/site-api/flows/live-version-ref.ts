@@ -25,7 +25,7 @@ const statements = perDialect((dialect) => ({
   ),
 }));
 
-export async function liveVersionRef(db: Kysely<Database>, dialect: DialectName, flowId: string, environment: Environment): Promise<LiveVersion | undefined> {
+async function liveVersionRef(db: Kysely<Database>, dialect: DialectName, flowId: string, environment: Environment): Promise<LiveVersion | undefined> {
   const [row] = (await runRaw<{ id: string; number: number | string }>(db, statements[dialect].live([flowId, environment]))).rows;
   return row ? { id: row.id, number: Number(row.number) } : undefined;
 }
