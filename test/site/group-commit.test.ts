@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
@@ -101,6 +102,23 @@ describe('the SQLite writer thread', () => {
     // Visible to the main connection as soon as the callers hear back.
     expect((await rows()).map((r) => r.v)).toEqual(['a', 'b', 'c', 'd', 'e']);
     await writer.close();
+  });
+
+  it('sends a batch that reaches sendAt writes at once, without waiting for the loop turn to end', async () => {
+    const writer = new SqliteWriterThread(file, db, { sendAt: 2 });
+    await writer.commit([insert('s0')]); // the thread is up
+    const sent = [writer.commit([insert('s1')]), writer.commit([insert('s2')])];
+    const third = writer.commit([insert('s3')]);
+    // The main thread stays busy (no setImmediate can run): only a batch already sent can commit.
+    const reader = new SQLite(file, { readonly: true });
+    const seen = () => reader.prepare("select v from w where v in ('s1', 's2', 's3') order by v").pluck().all();
+    const until = Date.now() + 5000;
+    while (seen().length < 2 && Date.now() < until);
+    expect(seen()).toEqual(['s1', 's2']);
+    reader.close();
+    expect(await Promise.all([...sent, third])).toEqual([true, true, true]);
+    await writer.close();
+    await sql`delete from w where v in ('s0', 's1', 's2', 's3')`.execute(db);
   });
 
   it('undoes a write whose expectation is unmet, or that fails, and no other', async () => {
