@@ -172,7 +172,7 @@ export interface AuditHeadTable {
 export type ConversationRowStatus = 'active' | 'escalated' | 'ended';
 
 export interface ConversationsTable {
-  /** `conv_` + 144 random bits: also the capability a widget holds. */
+  /** `conv_` + creation time + 144 random bits (start-conversation.ts): also the capability a widget holds. */
   id: string;
   site_id: string;
   environment: Environment;

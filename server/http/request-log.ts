@@ -14,9 +14,13 @@ export function requestId(req: IncomingMessage): string {
   return typeof given === 'string' && WELL_FORMED_ID.test(given) ? given : randomUUID();
 }
 
-/** `conv_AbCdEfGh…`: enough to correlate log lines, far too little to use. */
+/**
+ * `conv_AbCdEfGh…`: the first 8 characters of the id's last 24 (its random or hashed part; a new
+ * id starts with its creation time, which many share): enough to correlate log lines, far too
+ * little to use.
+ */
 export function conversationRef(id: string): string {
-  return id.length > 13 ? `${id.slice(0, 13)}…` : id;
+  return id.length >= 29 ? `${id.slice(0, 5)}${id.slice(-24, -16)}…` : id;
 }
 
 /** The path without query, conversation ids shortened. */

@@ -36,7 +36,9 @@ describe.each(dialects)('site API contract on $name', (dialect) => {
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ status: 'active', handoff: null, flow: { id: 'chat', version: 1 }, lastEventId: 1, messages: [{ id: 1, role: 'bot', text: 'Hi Ada! Ask me about your balance or an order.' }] });
     const id = String(started.body.conversationId);
-    expect(id).toMatch(/^conv_[A-Za-z0-9_-]{24}$/);
+    // Its creation time (12 hex digits of milliseconds), then 144 random bits.
+    expect(id).toMatch(/^conv_[0-9a-f]{12}[A-Za-z0-9_-]{24}$/);
+    expect(Math.abs(parseInt(id.slice(5, 17), 16) - Date.now())).toBeLessThan(60_000);
 
     const turn = conforms('postMessage', await sw.api.message(id, 'what is my balance'));
     expect(turn.status).toBe(200);
