@@ -43,7 +43,8 @@ export class SqliteWriteError extends Error {
 
 /**
  * Writes a batch holds before it is sent without waiting for the end of the loop turn. Measured
- * (bench/site.ts, three alternated pairs): 4, 8 and 16 all gave 12-25% more turns/s than none.
+ * (bench/site.ts's load, alternated pairs): 8 gave 12-25% more turns/s than waiting in three
+ * pairs; 4 and 16 did about as well as 8.
  */
 const SEND_AT = 8;
 
