@@ -13,7 +13,10 @@ export interface SiteApiOptions {
   actionTimeoutCapMs: number;
   /** Action calls in one turn before the rest fail (a flow calling webhooks in a loop). Default 10. */
   maxActionsPerTurn: number;
-  /** Times a turn is recomputed after losing a race with another process. Default 8. */
+  /**
+   * Times a turn is recomputed after losing a race with another process. A turn can lose once per
+   * turn of the same conversation another process has queued (conversation-writer.ts). Default 32.
+   */
   maxCommitRetries: number;
   webhooks: WebhookOptions;
   /** SSE keep-alive comment interval. Default 15 s. */
@@ -70,7 +73,7 @@ export const defaultSiteApiOptions: SiteApiOptions = {
   conversationTurnsPerMinute: 120,
   actionTimeoutCapMs: 10_000,
   maxActionsPerTurn: 10,
-  maxCommitRetries: 8,
+  maxCommitRetries: 32,
   webhooks: { retryBaseMs: 2000, retryMaxMs: 10 * 60 * 1000, maxAttempts: 8, timeoutMs: 10_000, pollMs: 1000, concurrency: 8 },
   sseHeartbeatMs: 15_000,
   ssePollMs: 5000,
