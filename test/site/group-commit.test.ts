@@ -75,6 +75,8 @@ describe('the SQLite writer thread', () => {
   const rows = async () => (await sql<{ v: string; n: number }>`select v, n from w order by v`.execute(db)).rows;
   const insert = (v: string, n = 0) => writeStep(sql`insert into w (v, n) values (${v}, ${n})`.compile(db));
   const bump = (v: string, from: number) => writeStep(sql`update w set n = n + 1 where v = ${v} and n = ${from}`.compile(db), 'change');
+  /** What a caller heard: committed or not, or the SQLite code of its failure. */
+  const committedOrCode = (r: PromiseSettledResult<boolean>) => (r.status === 'fulfilled' ? r.value : (r.reason as SqliteWriteError).code);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-writer-thread-'));
@@ -129,7 +131,7 @@ describe('the SQLite writer thread', () => {
       writer.commit([insert('h'), insert('a')]), // a exists: fails after h was inserted
       writer.commit([bump('c', 0)]),
     ]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as SqliteWriteError).code))).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
+    expect(results.map(committedOrCode)).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
     expect(await rows()).toEqual([
       { v: 'a', n: 1 },
       { v: 'b', n: 0 },
@@ -149,7 +151,7 @@ describe('the SQLite writer thread', () => {
       writer.commit([insert('a'), insert('k')]), // a exists: fails first, k never runs
       writer.commit([bump('e', 0)]),
     ]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as SqliteWriteError).code))).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
+    expect(results.map(committedOrCode)).toEqual([true, false, 'SQLITE_CONSTRAINT_PRIMARYKEY', true]);
     expect((await rows()).filter((r) => ['b', 'd', 'e', 'i', 'j', 'k'].includes(r.v))).toEqual([
       { v: 'b', n: 0 },
       { v: 'd', n: 1 },
