@@ -9,12 +9,18 @@ import SQLite from 'better-sqlite3';
 /** @type {{ file: string, fallbackCheckpointPages: number }} */
 const { file, fallbackCheckpointPages } = workerData;
 const db = new SQLite(file, { fileMustExist: true });
-// The same settings as the main connection (open-database.ts).
+// The same settings as the main connection (open-database.ts), but a page cache of 4 MiB, not 64:
+// the writes touch the tails of tables and indexes and the conversations talking now. SQLite's
+// B-tree balance gives a page the lock-byte page's number (262,145 at 4 KiB pages) for a moment
+// while it reorders new pages; the cache then holds a page number far past the end of the file,
+// and the COMMIT that truncates the cache to the file's size walks its whole hash table (seen
+// with a uprobe on pcache1TruncateUnsafe: about every other COMMIT, over all 10,000+ pages). With
+// 64 MiB that walk was ~17% of this thread's CPU, growing with the cache; docs/benchmarks.md.
 db.pragma('journal_mode = WAL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -65536');
+db.pragma('cache_size = -4096');
 // Checkpoints run on a thread of their own (wal-checkpointer.ts): one inside a COMMIT held every
 // caller of the batch for 25-80 ms. This is only the fallback should that thread stop.
 db.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
