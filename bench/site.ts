@@ -1,32 +1,22 @@
 // Site runtime benchmark: durable turns through the real HTTP API. The server runs as its own
 // process (`server/main.ts`, SQLite, banking-support with its 10k-example intent model); a
-// bounded load of concurrent conversations on 127.0.0.1 measures turns/s and latency, and the
+// bounded load of concurrent conversations on 127.0.0.1 (site-load.ts, in a process of its own)
+// measures turns/s and latency, as fast as answers come and paced at the target rate, and the
 // same client against a bare node:http server returning a fixed JSON body gives the ratio.
 // Model figures come from the server's own start-up logs: training on first start, loading after.
 // Targets (issue 5): ≥ 2,000 turns/s, p99 < 25 ms at 64 concurrent conversations, ≥ 25% of bare HTTP.
 // Run alone with `npx tsx bench/site.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, percentile } from './measure.ts';
+import { isMain } from './measure.ts';
+import { KEY, runLoad, type LoadOptions } from './site-load.ts';
+
+export { TEXTS } from './site-load.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const KEY = 'sb_live_benchmark_site_key_0123456789';
-/** Messages banking-support answers without escalating, so conversations keep going (bench/turn.ts uses them too). */
-export const TEXTS = [
-  'how do I activate my new card',
-  'what is the exchange rate for euros',
-  'can I use apple pay',
-  'how do I top up my account',
-  'what are the fees for atm withdrawals',
-  'how old do I need to be to open an account',
-  'can I change my PIN',
-  'thanks',
-];
-
 /** A small looping flow (3 intents, 12 examples): the same durable path with almost no NLU work. */
 export function smallFlow(): Record<string, unknown> {
   const at = { x: 0, y: 0 };
@@ -62,16 +52,11 @@ export function smallFlow(): Record<string, unknown> {
   };
 }
 
-export interface SiteBenchOptions {
-  /** Concurrent conversations (one request in flight each). Default 64. */
-  concurrency?: number;
-  /** Measured seconds. Default 10. */
-  seconds?: number;
-  /** Unmeasured warm-up seconds. Default 2. */
-  warmupSeconds?: number;
-  /** Messages per conversation before a worker starts a new one. Default 8. */
-  turnsPerConversation?: number;
-}
+/** Defaults: 64 conversations, 8 measured seconds after 2 of warm-up, 8 messages per conversation. */
+export type SiteBenchOptions = Partial<Omit<LoadOptions, 'turnsPerSecond'>>;
+
+/** The issue's throughput target, also the rate of the paced run. */
+const TARGET_TURNS_PER_SECOND = 2000;
 
 export interface Server {
   url: string;
@@ -119,97 +104,6 @@ server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => console.log('bare server at http://127.0.0.1:' + server.address().port));
 `;
 
-/** One JSON POST on a keep-alive agent; resolves with status and body. */
-function post(agent: Agent, url: URL, path: string, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/**
- * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. The
- * server's CPU per turn does not depend on what else the machine runs, unlike turns/s. `main`:
- * its main thread alone (the JavaScript of every request; the SQLite writer thread is the rest).
- */
-function cpuSeconds(pid: number | undefined, thread: 'all' | 'main' = 'all'): number | null {
-  try {
-    const fields = readFileSync(thread === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only.
- * With `serverPid`, also the server's CPU milliseconds per request (turns and starts).
- */
-export async function load(base: string, flowId: string, o: Required<SiteBenchOptions>, serverPid?: number): Promise<Record<string, number>> {
-  const url = new URL(base);
-  const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
-  const latencies: number[] = [];
-  let measuring = false;
-  let stop = false;
-  let errors = 0;
-  let started = 0;
-  const worker = async (w: number) => {
-    while (!stop) {
-      const conv = await post(agent, url, '/api/v1/conversations', { flowId, customer: { firstName: 'Bench' } });
-      if (conv.status !== 201) {
-        errors++;
-        continue;
-      }
-      if (measuring) started++;
-      const id = (JSON.parse(conv.body) as { conversationId: string }).conversationId;
-      for (let i = 0; i < o.turnsPerConversation && !stop; i++) {
-        const t0 = performance.now();
-        const r = await post(agent, url, `/api/v1/conversations/${id}/messages`, { text: TEXTS[(w + i) % TEXTS.length], idempotencyKey: `${w}-${i}-${t0}` });
-        const ms = performance.now() - t0;
-        if (r.status !== 200) errors++;
-        else if (measuring) latencies.push(ms);
-      }
-    }
-  };
-  const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
-  await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
-  measuring = true;
-  const cpu0 = cpuSeconds(serverPid);
-  const main0 = cpuSeconds(serverPid, 'main');
-  const client0 = process.cpuUsage();
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, o.seconds * 1000));
-  measuring = false;
-  const elapsed = (performance.now() - t0) / 1000;
-  const cpu1 = cpuSeconds(serverPid);
-  const main1 = cpuSeconds(serverPid, 'main');
-  const client = process.cpuUsage(client0);
-  stop = true;
-  await Promise.all(workers);
-  agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  return {
-    turnsPerSecond: Math.round(sorted.length / elapsed),
-    conversationsPerSecond: Math.round(started / elapsed),
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    turns: sorted.length,
-    errors,
-    ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
-    ...(main0 !== null && main1 !== null ? { serverMainThreadCpuMsPerRequest: Math.round(((main1 - main0) * 1e6) / (sorted.length + started)) / 1000 } : {}),
-    clientCpuMsPerRequest: Math.round((client.user + client.system) / (sorted.length + started)) / 1000,
-  };
-}
-
 /** Writes and transactions so far, from the server's /metrics (SQLite group commit); null when metrics are off. */
 async function commitGroups(base: string): Promise<{ writes: number; transactions: number } | null> {
   const res = await fetch(`${base}/metrics`).catch(() => null);
@@ -226,7 +120,7 @@ const ms = (log: string[], pattern: RegExp) => {
 };
 
 export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<string, unknown>> {
-  const o: Required<SiteBenchOptions> = { concurrency: 64, seconds: 8, warmupSeconds: 2, turnsPerConversation: 8, ...options };
+  const o: LoadOptions = { concurrency: 64, seconds: 8, warmupSeconds: 2, turnsPerConversation: 8, ...options };
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-site-'));
   const flows = join(dir, 'flows');
   mkdirSync(flows);
@@ -263,30 +157,34 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     // Under load, without per-request logging.
     const server = await startChild(['--import', 'tsx', 'server/main.ts'], { ...env, LOG_LEVEL: 'warn' }, ready);
     let site: Record<string, number>;
+    let paced: Record<string, number>;
     let small: Record<string, number>;
     let light: Record<string, number>;
     try {
-      const pid = server.child.pid;
+      const on = { base: server.url, serverPid: server.child.pid! };
       const groups0 = await commitGroups(server.url);
-      site = await load(server.url, 'banking-support', o, pid);
+      site = await runLoad({ ...o, ...on, flowId: 'banking-support' });
       const groups1 = await commitGroups(server.url);
       if (groups0 && groups1) site.writesPerCommit = Math.round(((groups1.writes - groups0.writes) / (groups1.transactions - groups0.transactions)) * 10) / 10;
-      small = await load(server.url, 'small', o, pid);
+      // The same conversations at the target rate instead of as fast as answers come.
+      paced = await runLoad({ ...o, ...on, flowId: 'banking-support', turnsPerSecond: TARGET_TURNS_PER_SECOND });
+      small = await runLoad({ ...o, ...on, flowId: 'small' });
       // Per-turn latency without a queue in front of it.
-      light = await load(server.url, 'banking-support', { ...o, concurrency: 4, seconds: Math.min(o.seconds, 4) }, pid);
+      light = await runLoad({ ...o, ...on, flowId: 'banking-support', concurrency: 4, seconds: Math.min(o.seconds, 4) });
     } finally {
       await server.stop();
     }
     const bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
     let baseline: Record<string, number>;
     try {
-      baseline = await load(bare.url, 'bare', o, bare.child.pid);
+      baseline = await runLoad({ ...o, base: bare.url, flowId: 'bare', serverPid: bare.child.pid! });
     } finally {
       await bare.stop();
     }
     return {
       setup: { flow: 'banking-support (77 intents, 10,039 examples)', database: 'SQLite (WAL, synchronous=NORMAL), every turn committed before the reply', concurrency: o.concurrency, seconds: o.seconds, turnsPerConversation: o.turnsPerConversation, cpus: (await import('node:os')).cpus().length },
       durableTurns: site,
+      durableTurnsAtTargetRate: paced,
       durableTurnsSmallFlow: small,
       durableTurnsAt4Concurrent: light,
       bareHttp: baseline,
@@ -298,7 +196,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
         firstStartMs: Math.round(firstStartMs),
         restartMs: Math.round(restartMs),
       },
-      targets: { turnsPerSecond: 2000, p99Ms: 25, ratioToBareHttp: 0.25 },
+      targets: { turnsPerSecond: TARGET_TURNS_PER_SECOND, p99Ms: 25, ratioToBareHttp: 0.25 },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
