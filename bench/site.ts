@@ -159,7 +159,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     // just before and just after the durable turns: this VM's speed drifts by a third within
     // minutes, and the ratio should compare like with like.
     const server = await startChild(['--import', 'tsx', 'server/main.ts'], { ...env, LOG_LEVEL: 'warn' }, ready);
-    const bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
+    let bare: Server | undefined;
     let site: Record<string, number>;
     let paced: Record<string, number>;
     let small: Record<string, number>;
@@ -167,6 +167,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let bareBefore: Record<string, number>;
     let bareAfter: Record<string, number>;
     try {
+      bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
       const on = { base: server.url, serverPid: server.child.pid! };
       const onBare = { base: bare.url, serverPid: bare.child.pid!, flowId: 'bare' };
       bareBefore = await runLoad({ ...o, ...onBare });
@@ -181,7 +182,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       // Per-turn latency without a queue in front of it.
       light = await runLoad({ ...o, ...on, flowId: 'banking-support', concurrency: 4, seconds: Math.min(o.seconds, 4) });
     } finally {
-      await Promise.all([server.stop(), bare.stop()]);
+      await Promise.all([server.stop(), bare?.stop()]);
     }
     const bareTurnsPerSecond = (bareBefore.turnsPerSecond! + bareAfter.turnsPerSecond!) / 2;
     return {
