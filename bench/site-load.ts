@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isMain, percentile } from './measure.ts';
 
@@ -79,14 +80,11 @@ function cpuSeconds(pid: number | undefined, thread: 'all' | 'main' = 'all'): nu
   }
 }
 
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
-
 /**
  * Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only.
  * With `serverPid`, also the server's CPU milliseconds per request (turns and starts).
  */
-export async function load(input: LoadInput): Promise<Record<string, number>> {
-  const o = input;
+export async function load(o: LoadInput): Promise<Record<string, number>> {
   const url = new URL(o.base);
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const latencies: number[] = [];
@@ -111,7 +109,7 @@ export async function load(input: LoadInput): Promise<Record<string, number>> {
         // A message due while the server was still answering the last one is charged from when it
         // was due; one sent late because this process's timer fired late, from when it was sent.
         const late = interval > 0 && performance.now() > due;
-        if (interval) await sleepUntil(due);
+        if (interval) await sleep(Math.max(0, due - performance.now()));
         const sent = performance.now();
         const from = late ? due : sent;
         const r = await post(agent, url, `/api/v1/conversations/${id}/messages`, { text: TEXTS[(w + i) % TEXTS.length], idempotencyKey: `${w}-${i}-${sent}` });
@@ -123,13 +121,13 @@ export async function load(input: LoadInput): Promise<Record<string, number>> {
     }
   };
   const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
-  await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
+  await sleep(o.warmupSeconds * 1000);
   measuring = true;
   const cpu0 = cpuSeconds(o.serverPid);
   const main0 = cpuSeconds(o.serverPid, 'main');
   const client0 = process.cpuUsage();
   const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, o.seconds * 1000));
+  await sleep(o.seconds * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(o.serverPid);

@@ -15,8 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { isMain } from './measure.ts';
 import { KEY, runLoad, type LoadOptions } from './site-load.ts';
 
-export { TEXTS } from './site-load.ts';
-
 const repo = fileURLToPath(new URL('..', import.meta.url));
 /** A small looping flow (3 intents, 12 examples): the same durable path with almost no NLU work. */
 export function smallFlow(): Record<string, unknown> {

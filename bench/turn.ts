@@ -10,7 +10,7 @@ import { compileFlow, start, step, steppingClock, type CompiledFlow, type Engine
 import { loadClassifier, trainClassifier, type IntentClassifier, type SerializedClassifier } from '../runtime/nlu/index.ts';
 import type { FlowDocument } from '../shared/index.ts';
 import { isMain, percentile } from './measure.ts';
-import { TEXTS } from './site.ts';
+import { TEXTS } from './site-load.ts';
 
 const TURNS_PER_CONVERSATION = 8;
 
