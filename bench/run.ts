@@ -16,6 +16,7 @@ const sections: Record<string, () => Promise<Bench>> = {
   dashboard: async () => (await import('./dashboard.ts')).benchDashboard,
   editor: async () => (await import('./editor.ts')).benchEditor,
   site: async () => (await import('./site.ts')).benchSite,
+  'site-postgres': async () => (await import('./site-postgres.ts')).benchSitePostgres,
 };
 
 const only = process.argv.slice(2);

@@ -10,7 +10,7 @@
 //   on a schedule; latency runs from the moment a message was due, so a server that falls behind
 //   is charged for the wait too (no coordinated omission).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -43,10 +43,13 @@ export interface LoadOptions {
 }
 
 export interface LoadInput extends LoadOptions {
-  base: string;
+  /** The servers' URLs: conversation w talks to `bases[w % bases.length]`, as behind a sticky load balancer. */
+  bases: string[];
   flowId: string;
-  /** The server's process id, for its CPU time per request (Linux /proc). */
-  serverPid?: number;
+  /** The servers' process ids, for their CPU time per request (Linux /proc). */
+  serverPids?: number[];
+  /** The database server's process name (`postgres`): its processes' CPU time per request too. */
+  databaseProcess?: string;
 }
 
 /** One JSON POST on a keep-alive agent; resolves with status and body. */
@@ -67,25 +70,64 @@ function post(agent: Agent, url: URL, path: string, body: unknown): Promise<{ st
 }
 
 /**
- * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. The
+ * CPU seconds (user + system) processes have used so far, from /proc (Linux); null elsewhere. The
  * server's CPU per turn does not depend on what else the machine runs, unlike turns/s. `main`:
- * its main thread alone (the JavaScript of every request; the SQLite writer thread is the rest).
+ * their main threads alone (the JavaScript of every request; the SQLite writer thread is the rest).
  */
-function cpuSeconds(pid: number | undefined, thread: 'all' | 'main' = 'all'): number | null {
+function cpuSeconds(pids: number[] | undefined, thread: 'all' | 'main' = 'all'): number | null {
+  if (!pids?.length) return null;
   try {
-    const fields = readFileSync(thread === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+    let ticks = 0;
+    for (const pid of pids) {
+      const fields = readFileSync(thread === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime in clock ticks (USER_HZ 100)
+    }
+    return ticks / 100;
   } catch {
     return null;
   }
 }
 
+/** The ids of the processes called `name` (Linux /proc), e.g. a database server's backends. */
+function processesNamed(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds of each process still running. */
+function cpuByProcess(pids: number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    const s = cpuSeconds([pid]);
+    if (s !== null) seconds.set(pid, s);
+  }
+  return seconds;
+}
+
+/**
+ * CPU seconds used between two readings by the processes in both: the database server's pooled
+ * backends run throughout; a short-lived one (an autovacuum worker) is left out.
+ */
+function sumDeltas(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, s] of after) sum += s - (before.get(pid) ?? s);
+  return sum;
+}
+
 /**
  * Drives `concurrency` conversations of `flowId` for `seconds`; latencies of message turns only.
- * With `serverPid`, also the server's CPU milliseconds per request (turns and starts).
+ * With `serverPids`, also the servers' CPU milliseconds per request (turns and starts).
  */
 export async function load(o: LoadInput): Promise<Record<string, number>> {
-  const url = new URL(o.base);
+  const urls = o.bases.map((base) => new URL(base));
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   const latencies: number[] = [];
   let measuring = false;
@@ -96,6 +138,7 @@ export async function load(o: LoadInput): Promise<Record<string, number>> {
   // spread evenly over one interval.
   const interval = o.turnsPerSecond ? (o.concurrency * 1000) / o.turnsPerSecond : 0;
   const worker = async (w: number) => {
+    const url = urls[w % urls.length]!;
     let due = performance.now() + (interval * w) / o.concurrency;
     while (!stop) {
       const conv = await post(agent, url, '/api/v1/conversations', { flowId: o.flowId, customer: { firstName: 'Bench' } });
@@ -123,15 +166,17 @@ export async function load(o: LoadInput): Promise<Record<string, number>> {
   const workers = Array.from({ length: o.concurrency }, (_, w) => worker(w));
   await sleep(o.warmupSeconds * 1000);
   measuring = true;
-  const cpu0 = cpuSeconds(o.serverPid);
-  const main0 = cpuSeconds(o.serverPid, 'main');
+  const cpu0 = cpuSeconds(o.serverPids);
+  const main0 = cpuSeconds(o.serverPids, 'main');
+  const db0 = o.databaseProcess ? cpuByProcess(processesNamed(o.databaseProcess)) : null;
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   await sleep(o.seconds * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
-  const cpu1 = cpuSeconds(o.serverPid);
-  const main1 = cpuSeconds(o.serverPid, 'main');
+  const cpu1 = cpuSeconds(o.serverPids);
+  const main1 = cpuSeconds(o.serverPids, 'main');
+  const db1 = db0 && cpuByProcess([...db0.keys()]);
   const client = process.cpuUsage(client0);
   stop = true;
   await Promise.all(workers);
@@ -148,6 +193,7 @@ export async function load(o: LoadInput): Promise<Record<string, number>> {
     errors,
     ...(cpu0 !== null && cpu1 !== null ? { serverCpuMsPerRequest: Math.round(((cpu1 - cpu0) * 1e6) / requests) / 1000 } : {}),
     ...(main0 !== null && main1 !== null ? { serverMainThreadCpuMsPerRequest: Math.round(((main1 - main0) * 1e6) / requests) / 1000 } : {}),
+    ...(db0 && db1 ? { databaseCpuMsPerRequest: Math.round((sumDeltas(db0, db1) * 1e6) / requests) / 1000 } : {}),
     clientCpuMsPerRequest: Math.round((client.user + client.system) / requests) / 1000,
   };
 }

@@ -166,8 +166,8 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let bareAfter: Record<string, number>;
     try {
       bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
-      const on = { base: server.url, serverPid: server.child.pid! };
-      const onBare = { base: bare.url, serverPid: bare.child.pid!, flowId: 'bare' };
+      const on = { bases: [server.url], serverPids: [server.child.pid!] };
+      const onBare = { bases: [bare.url], serverPids: [bare.child.pid!], flowId: 'bare' };
       bareBefore = await runLoad({ ...o, ...onBare });
       const groups0 = await commitGroups(server.url);
       site = await runLoad({ ...o, ...on, flowId: 'banking-support' });
