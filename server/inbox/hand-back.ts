@@ -6,6 +6,7 @@
 import type { AppDeps } from '../trpc/context.ts';
 import { fail, type Result } from '../failure.ts';
 import { callAction } from '../site-api/actions/call-action.ts';
+import { beforeEffect } from '../site-api/conversations/conversation-writer.ts';
 import { recordEnd, recordHandoff } from '../site-api/conversations/record-handoff.ts';
 import { runHandBack } from '../site-api/conversations/run-engine.ts';
 import { handoffView, turnEvents } from '../site-api/conversations/turn-events.ts';
@@ -33,8 +34,9 @@ export async function handBackToBot(deps: AppDeps, o: { handoffId: string; nodeI
         flow: compiled.flow,
         host: rt.host,
         maxActions: rt.options.maxActionsPerTurn,
-        perform: (action) =>
-          callAction(
+        perform: async (action) => {
+          await beforeEffect(current);
+          return callAction(
             {
               db: rt.db,
               fetch: rt.fetch,
@@ -45,7 +47,8 @@ export async function handBackToBot(deps: AppDeps, o: { handoffId: string; nodeI
               timeoutCapMs: rt.options.actionTimeoutCapMs,
             },
             action,
-          ),
+          );
+        },
       },
       current.state,
       o.nodeId,

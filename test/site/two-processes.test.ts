@@ -1,11 +1,14 @@
 // Several server processes behind a load balancer share one PostgreSQL: events committed by one
 // reach event streams held by another (LISTEN/NOTIFY), and messages to one conversation sent
-// through both at once are still taken one at a time (revision check and retry).
+// through both at once are still taken one at a time (revision check and retry). A process plans
+// a turn from the conversation as it last committed it without reading; when the other process
+// has moved the conversation on since, the plan is made again before it calls any action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../shared/api/inbox.ts';
 import type { SiteMessage } from '../../shared/api/site.ts';
 import { dialects, type TestDatabase } from '../server/harness.ts';
 import { chatFlow } from './fixtures.ts';
+import { HttpReceiver } from './http-receiver.ts';
 import { ADMIN_PASSWORD, DEMO_KEY, flowsDir, startServerProcess, type ServerProcess } from './server-process.ts';
 import { EventStreamClient, SiteApi, StudioHttpClient } from './site-harness.ts';
 
@@ -70,5 +73,33 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
     const row = await database.db.selectFrom('conversations').select(['revision', 'state']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(Number(row.revision)).toBe(31);
     expect(JSON.parse(row.state).conversation.turns).toBe(30);
+  });
+
+  it('calls an action once when the other process moved the conversation on since this one cached it', async () => {
+    const shop = await new HttpReceiver(() => ({ status: 200, body: { status: 'out for delivery' } })).start();
+    try {
+      const admin = await StudioHttpClient.signIn(a.url, 'admin@example.com', ADMIN_PASSWORD);
+      expect((await admin.mutate('siteSettings.setAction', { siteId: 'demo', action: 'lookup_order', url: `${shop.url}/orders` })).status).toBe(200);
+      const viaA = new SiteApi(a.url, DEMO_KEY);
+      const viaB = new SiteApi(b.url, DEMO_KEY);
+      // A started the conversation, so A holds it as committed; B then takes a turn A never sees.
+      const id = String((await viaA.start({ flowId: 'chat' })).body.conversationId);
+      expect((await viaB.message(id, 'what is my balance')).status).toBe(200);
+
+      const turn = await viaA.message(id, 'where is my order');
+      expect(turn.status).toBe(200);
+      expect(turn.body.messages).toMatchObject([{ text: 'Your order is out for delivery.' }]);
+      expect(shop.received).toHaveLength(1);
+      const messages = (await viaB.get(id)).body.messages as SiteMessage[];
+      expect(messages.map((m) => [m.id, m.role])).toEqual([
+        [1, 'bot'],
+        [2, 'user'],
+        [3, 'bot'],
+        [4, 'user'],
+        [5, 'bot'],
+      ]);
+    } finally {
+      await shop.stop();
+    }
   });
 });

@@ -1,6 +1,8 @@
 // Reading conversations back: the row, and its engine state parsed again with the shared schema
 // (stored data is re-validated, never trusted) — unless the state cache holds the very state this
-// process committed at the row's revision.
+// process committed at the row's revision. A cached conversation is read from the cache alone: every
+// commit is checked against the revision it was planned from, so a plan made from a stale entry
+// fails to commit and is made again from the database (conversation-writer.ts).
 //
 // The state is stored without its transcript: every transcript entry is also a message event
 // (turn-events.ts), so the transcript is rebuilt from those when the state is read. Storing it
@@ -21,6 +23,11 @@ export interface StoredConversation {
   state: ConversationState;
   /** Every idempotency key stored for the conversation, when the state cache knows them (else look them up). */
   turnKeys?: ReadonlySet<string>;
+  /**
+   * Present when this came from the cache without reading while other processes may write too:
+   * whether the conversation is still at the cached revision (read once). `beforeEffect` uses it.
+   */
+  stillCurrent?: () => Promise<boolean>;
 }
 
 export class CorruptConversationError extends Error {}
@@ -30,12 +37,15 @@ const HEAD_COLUMNS =
 
 const statements = perDialect((dialect) => ({
   head: rawStatement(dialect, `select ${HEAD_COLUMNS} from conversations where id = ?`),
+  revision: rawStatement(dialect, 'select revision from conversations where id = ?'),
   full: rawStatement(dialect, `select ${HEAD_COLUMNS}, state from conversations where id = ?`),
 }));
 
 /**
- * The conversation, or undefined. With `cache`, the state comes from it when the revision matches;
- * with `soleWriter` too, a cached row and its turn keys are used without reading anything.
+ * The conversation, or undefined. With `cache`, a conversation this process committed last is
+ * used as cached (row, state and turn keys) without reading anything; with `soleWriter` false
+ * (other processes share the database) it carries `stillCurrent`. Otherwise the state comes from
+ * the cache when the row's revision matches.
  */
 export async function loadConversation(
   db: Kysely<Database>,
@@ -46,7 +56,13 @@ export async function loadConversation(
 ): Promise<StoredConversation | undefined> {
   const s = statements[dialect];
   const cached = cache?.peek(id);
-  if (cached?.known && soleWriter) return { row: cached.known.row, state: cached.state, turnKeys: cached.known.turnKeys };
+  if (cached?.known) {
+    const stored = { row: cached.known.row, state: cached.state, turnKeys: cached.known.turnKeys };
+    if (soleWriter) return stored;
+    let check: Promise<boolean> | undefined;
+    const stillCurrent = () => (check ??= runRaw<{ revision: number | string }>(db, s.revision([id])).then((r) => Number(r.rows[0]?.revision) === cached.revision));
+    return { ...stored, stillCurrent };
+  }
   if (cached) {
     const [head] = (await runRaw<ConversationRow>(db, s.head([id]))).rows;
     if (!head) {

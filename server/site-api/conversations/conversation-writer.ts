@@ -31,7 +31,11 @@ export interface ConversationWriter {
   commits: Committer;
   /** States this process committed, by revision (skips re-reading and re-validating them). Optional. */
   states?: StateCache;
-  /** This process is the conversations' only writer (SQLite): a turn on a cached conversation reads nothing. */
+  /**
+   * This process is the conversations' only writer (SQLite). Either way a turn on a conversation
+   * this process committed last reads nothing; with other writers (PostgreSQL), a plan checks the
+   * revision before any effect outside the database (`beforeEffect`).
+   */
   soleWriter?: boolean;
   /** Plans recomputed after losing a race before giving up. */
   maxRetries: number;
@@ -70,6 +74,18 @@ export interface PlannedWrite {
 /** Thrown inside a commit to roll it back and re-plan (e.g. another process stored the same turn). */
 export class LostRace extends Error {}
 
+/** Thrown by `beforeEffect` when the plan started from a cached conversation another process has changed since. */
+class StalePlan extends Error {}
+
+/**
+ * Call before an effect outside the database (an action's webhook): a plan made from a cached
+ * conversation that another process has changed since is dropped here, and made again from the
+ * database, before it calls anyone. A plan that only writes needs no check: its commit would fail.
+ */
+export async function beforeEffect(current: StoredConversation): Promise<void> {
+  if (current.stillCurrent && !(await current.stillCurrent())) throw new StalePlan('the cached conversation changed');
+}
+
 export type Plan<T, F> = { ok: false; failure: F } | { ok: true; result: T; write: PlannedWrite | null };
 
 /**
@@ -86,10 +102,19 @@ export async function updateConversation<T, F>(
     for (let attempt = 0; attempt <= w.maxRetries; attempt++) {
       const current = await loadConversation(w.db, w.dialect, conversationId, w.states, w.soleWriter);
       if (!current) return { ok: false, failure: o.missing };
-      const planned = await o.plan(current);
+      let planned: Plan<T, F>;
+      try {
+        planned = await o.plan(current);
+      } catch (error) {
+        if (!(error instanceof StalePlan)) throw error;
+        w.states?.delete(conversationId);
+        continue;
+      }
       if (!planned.ok) return planned;
       if (!planned.write) return { ok: true, value: planned.result };
       if (await commitWrite(w, current, planned.write)) return { ok: true, value: planned.result };
+      // Planned from a cached conversation another process had changed: nothing to wait for.
+      if (current.stillCurrent) continue;
       // The winner starts its next queued turn of this conversation at once, so the loser can lose
       // once per turn the other process has queued (8 in a row seen in a test of 15 each); the
       // growing pause spends fewer attempts than retrying at once (14 in a row in the same test).

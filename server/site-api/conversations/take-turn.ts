@@ -12,7 +12,7 @@ import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-fai
 import type { SiteRuntime } from '../site-runtime.ts';
 import { redactRun } from '../privacy/redact-turn.ts';
 import { compactTrace } from './compact-trace.ts';
-import { updateConversation } from './conversation-writer.ts';
+import { beforeEffect, updateConversation } from './conversation-writer.ts';
 import { currentHandoff, recordEnd, recordHandoff } from './record-handoff.ts';
 import { runStep } from './run-engine.ts';
 import { findTurn, insertTurnStep } from './turn-records.ts';
@@ -72,11 +72,13 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
           flow: compiled.flow,
           host: rt.host,
           maxActions: rt.options.maxActionsPerTurn,
-          perform: (action) =>
-            callAction(
+          perform: async (action) => {
+            await beforeEffect(current);
+            return callAction(
               { db, fetch: rt.fetch, siteId: current.row.site_id, conversationId, flowId: current.row.flow_id, nowMs: () => rt.clock.now().getTime(), timeoutCapMs: rt.options.actionTimeoutCapMs },
               action,
-            ),
+            );
+          },
         },
         current.state,
         event,
