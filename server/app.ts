@@ -43,6 +43,8 @@ export interface CreateAppOptions {
   metrics?: MetricsOptions;
   /** The SQLite file behind `db` (conversation writes then commit on a thread of their own). Default none. */
   sqliteFile?: string | null;
+  /** The PostgreSQL URL behind `db` (conversation writes then commit pipelined, in one round trip). Default none. */
+  postgresUrl?: string | null;
 }
 
 /** Builds (but does not start) the server. The database must already be migrated. */
@@ -65,6 +67,7 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
     db: o.db,
     dialect: o.dialect,
     sqliteFile: o.sqliteFile ?? null,
+    postgresUrl: o.postgresUrl ?? null,
     clock,
     options: o.site ?? siteApiOptions(),
     log: { info: (m, fields) => app.log.info(fields ?? {}, m), error: (m, err, fields) => app.log.error({ ...fields, err }, m) },

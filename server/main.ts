@@ -24,7 +24,7 @@ export async function startServer(
   config: ServerConfig,
   o: { print: (text: string) => void; logger?: FastifyServerOptions['logger']; site?: SiteApiOptions; metrics?: MetricsOptions },
 ): Promise<RunningServer> {
-  const { db, dialect, sqliteFile, close: closeDb } = openDatabase(config.databaseUrl);
+  const { db, dialect, sqliteFile, postgresUrl, close: closeDb } = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(db, dialect);
     const report = await bootstrap(db, { config, clock: systemClock });
@@ -34,7 +34,7 @@ export async function startServer(
       demoSiteKey: config.demoSiteKey ?? report.demoKey?.generatedSecret ?? null,
       listenUrl: dialect === 'postgres' ? config.databaseUrl : null,
     };
-    const app = await createApp({ db, dialect, sqliteFile, config, logger: o.logger ?? false, site, ...(o.metrics ? { metrics: o.metrics } : {}) });
+    const app = await createApp({ db, dialect, sqliteFile, postgresUrl, config, logger: o.logger ?? false, site, ...(o.metrics ? { metrics: o.metrics } : {}) });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -22,6 +22,8 @@ export interface OpenedDatabase {
   dialect: DialectName;
   /** The SQLite file, which another connection (the writer thread) can open too; null for PostgreSQL and `:memory:`. */
   sqliteFile: string | null;
+  /** The PostgreSQL URL, for connections of other kinds (pipelined commits, LISTEN); null for SQLite. */
+  postgresUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect, sqliteFile: null, close: () => db.destroy() };
+    return { db, dialect, sqliteFile: null, postgresUrl: url, close: () => db.destroy() };
   }
   const file = sqlitePath(url);
   if (file !== ':memory:' && !options.fileMustExist) mkdirSync(dirname(file), { recursive: true });
@@ -47,7 +49,7 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   // 64 MiB of page cache (the default is 2 MiB): conversation state is rewritten on every turn.
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect, sqliteFile: file === ':memory:' ? null : file, close: () => db.destroy() };
+  return { db, dialect, sqliteFile: file === ':memory:' ? null : file, postgresUrl: null, close: () => db.destroy() };
 }
 
 /**

@@ -40,8 +40,9 @@ export interface SiteApiOptions {
    */
   warmFlows: 'all' | 'none';
   /**
-   * SQLite only: commit turns that are ready at the same moment in one transaction (each reply
-   * still waits for its COMMIT). Default true; SITE_GROUP_COMMIT=off for one transaction per turn.
+   * SQLite: commit turns that are ready at the same moment in one transaction, on a writer thread
+   * (each reply still waits for its COMMIT). PostgreSQL: send each turn's transaction in one round
+   * trip (pipelined). Default true; SITE_GROUP_COMMIT=off for one plain transaction per turn.
    */
   groupCommit: boolean;
   /**

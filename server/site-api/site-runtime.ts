@@ -9,6 +9,7 @@ import type { DialectName } from '../db/dialect-name.ts';
 import type { ServerMetrics } from '../metrics/server-metrics.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
 import { GroupCommit, transactionPerWrite, type Committer } from '../db/group-commit.ts';
+import { PgPipelinedCommit } from '../db/pg-pipelined-commit.ts';
 import { SqliteWriterThread } from '../db/sqlite-writer.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
 import { StateCache } from './conversations/state-cache.ts';
@@ -70,12 +71,24 @@ export interface SiteRuntimeDeps {
   fetch?: typeof fetch;
   /** The SQLite database file: with group commit on, conversation writes commit on a thread of their own. Default none. */
   sqliteFile?: string | null;
+  /** The PostgreSQL URL behind `db`: with group commit on, conversation writes commit pipelined, in one round trip. Default none. */
+  postgresUrl?: string | null;
 }
 
-/** How conversation writes commit: on the SQLite writer thread, grouped on this thread, or one transaction each (PostgreSQL). */
+/**
+ * How conversation writes commit: on the SQLite writer thread, grouped on this thread, pipelined
+ * (PostgreSQL), or one transaction each.
+ */
 function committerFor(d: SiteRuntimeDeps): { commits: Committer & { close?(): Promise<void> }; how: string } {
   const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
-  if (d.dialect !== 'sqlite' || !d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
+  if (!d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
+  if (d.dialect === 'postgres') {
+    if (d.postgresUrl) {
+      const idleError = (error: Error) => d.log.error('a pooled PostgreSQL connection for commits broke while idle', error);
+      return { commits: new PgPipelinedCommit(d.postgresUrl, d.db, { idleError }), how: 'one transaction per write, its statements pipelined in one round trip' };
+    }
+    return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
+  }
   if (d.sqliteFile) {
     const checkpointFailed = (error: unknown) => d.log.error('the WAL checkpointer thread stopped; commits checkpoint the WAL themselves', error);
     return { commits: new SqliteWriterThread(d.sqliteFile, d.db, { ...o, checkpointFailed }), how: 'grouped, on the SQLite writer thread (WAL checkpoints on a thread of their own)' };

@@ -1,0 +1,93 @@
+// Commits on PostgreSQL in one round trip. A turn's write is six statements (BEGIN, the
+// revision-checked update, its events, the turn record, NOTIFY, COMMIT); sent one after another,
+// each waits for the answer to the last, and on one machine each is a loopback send that wakes a
+// backend — most of what a turn cost the server's main thread (docs/benchmarks.md, "Site runtime
+// on PostgreSQL"). Here a write given as data (write-steps.ts) goes out at once on a connection in
+// pg's pipeline mode: every statement is written before the first answer comes back.
+//
+// The statements no longer wait for each other's results, so a step's expectation (update exactly
+// one row; return a row) is checked by the database: the step runs inside a statement that divides
+// by zero when it is unmet. That error aborts the transaction, the steps behind it fail without
+// running, the COMMIT rolls back, and the caller hears "unmet" (plan again) as before. Any other
+// error rolls back the same way and is thrown.
+//
+// Prepared statements are named by their text, so a backend parses and plans each shape once per
+// connection instead of once per turn. Writes that need code inside the transaction (`run`) keep
+// Kysely's transactions on the main pool.
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { transactionPerWrite, type Committer } from './group-commit.ts';
+import type { WriteStep } from './write-steps.ts';
+
+/** SQLSTATE of division by zero: what a guarded step raises when its expectation is unmet. */
+const UNMET = '22012';
+
+export class PgPipelinedCommit implements Committer {
+  private readonly pool: pg.Pool;
+  private readonly onMain: Committer;
+  /** Guarded text and statement name, by step text (a handful of shapes). */
+  private readonly prepared = new Map<string, { text: string; name: string }>();
+
+  /**
+   * `url`: the same database the Kysely instance uses (its search_path included). `idleError`
+   * hears a pooled connection that broke while idle (PostgreSQL restarted); the pool drops it.
+   */
+  constructor(url: string, db: Kysely<Database>, o: { poolSize?: number; idleError?: (error: Error) => void } = {}) {
+    this.pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 10, pipeline: true });
+    this.pool.on('error', (error) => o.idleError?.(error));
+    this.onMain = transactionPerWrite(db);
+  }
+
+  run: Committer['run'] = (work) => this.onMain.run(work);
+
+  async commit(steps: readonly WriteStep[]): Promise<boolean> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      // pg writes each statement to the socket as it is queued; corked, they leave in one send.
+      const socket = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
+      socket?.cork?.();
+      let sent: Promise<unknown>[];
+      try {
+        sent = [client.query('begin'), ...steps.map((s) => client.query({ ...this.statement(s), values: [...s.parameters] })), client.query('commit')];
+      } finally {
+        socket?.uncork?.();
+      }
+      const results = await Promise.allSettled(sent);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (!failed) return true;
+      const error = failed.reason as Error & { code?: string };
+      // A failure of the connection itself (no SQLSTATE) leaves it unusable.
+      if (error.code === undefined) broken = error;
+      if (error.code === UNMET) return false;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private statement(step: WriteStep): { text: string; name: string } {
+    const key = step.expect ? `${step.expect}:${step.sql}` : step.sql;
+    let s = this.prepared.get(key);
+    if (!s) {
+      s = { text: guarded(step), name: `sb_write_${this.prepared.size + 1}` };
+      // Bounded: a statement's shape depends only on the code (events per turn vary a little).
+      if (this.prepared.size < 256) this.prepared.set(key, s);
+      else return { text: s.text, name: '' };
+    }
+    return s;
+  }
+}
+
+/** The step as one statement that fails (division by zero) when its expectation is unmet. */
+export function guarded(step: WriteStep): string {
+  if (!step.expect) return step.sql;
+  if (step.expect === 'row') return `with step as (${step.sql}) select 1 / (count(*) > 0)::int from step`;
+  const returning = /\breturning\b/i.test(step.sql) ? step.sql : `${step.sql} returning 1`;
+  return `with step as (${returning}) select 1 / (count(*) = 1)::int from step`;
+}
