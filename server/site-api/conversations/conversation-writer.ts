@@ -15,7 +15,7 @@ import type { DialectName } from '../../db/dialect-name.ts';
 import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
 import { perDialect, rawStatement, type RawStatement } from '../../db/raw-statement.ts';
 import { runSteps, UnmetExpectation, writeStep, type WriteStep } from '../../db/write-steps.ts';
-import { EVENTS_CHANNEL } from '../realtime/pg-listener.ts';
+import { EVENTS_CHANNEL, eventNotice } from '../realtime/pg-listener.ts';
 import { returnSteps } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, storedStateText, type StoredConversation } from './conversation-store.ts';
@@ -254,7 +254,7 @@ function eventSteps(dialect: DialectName, conversationId: string, first: number,
 
 /** On PostgreSQL, tells other processes at commit (NOTIFY is transactional). */
 function notifySteps(w: ConversationWriter, conversationId: string, events: number): WriteStep[] {
-  return w.dialect === 'postgres' && events > 0 ? [writeStep(sql`select pg_notify(${EVENTS_CHANNEL}, ${conversationId})`.compile(w.db))] : [];
+  return w.dialect === 'postgres' && events > 0 ? [writeStep(sql`select pg_notify(${EVENTS_CHANNEL}, ${eventNotice(conversationId)})`.compile(w.db))] : [];
 }
 
 function announce(w: ConversationWriter, conversationId: string, write: PlannedWrite): void {
