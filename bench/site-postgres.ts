@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { isMain } from './measure.ts';
-import { startChild, type Server } from './site.ts';
-import { KEY, runLoad, type LoadOptions } from './site-load.ts';
+import { benchServerEnv, startBenchServer, type Server } from './site.ts';
+import { runLoad, type LoadOptions } from './site-load.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,22 +37,10 @@ export async function benchSitePostgres(options: Partial<Omit<LoadOptions, 'turn
     const flows = join(dir, 'flows');
     mkdirSync(flows);
     copyFileSync(join(repo, 'flows/banking-support.json'), join(flows, 'banking-support.json'));
-    const env = {
-      DATABASE_URL: url.toString(),
-      FLOWS_DIR: flows,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DEMO_SITE_KEY: KEY,
-      ADMIN_PASSWORD: 'correct horse battery staple',
-      EDITOR_DIR: '/nonexistent',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      SITE_CONVERSATION_RATE_PER_MINUTE: '100000',
-    };
-    const start = () => startChild(['--import', 'tsx', 'server/main.ts'], env, /Switchboard is running at (http:\/\/\S+)/);
+    const env = benchServerEnv(url.toString(), flows, 'warn');
     // One at a time: the first migrates, seeds and trains; the second finds it all done.
-    servers.push(await start());
-    servers.push(await start());
+    servers.push(await startBenchServer(env));
+    servers.push(await startBenchServer(env));
     const on = (n: number) => ({ ...o, flowId: 'banking-support', bases: servers.slice(0, n).map((s) => s.url), serverPids: servers.slice(0, n).map((s) => s.child.pid!), databaseProcess: 'postgres' });
     // Both processes' code warm (optimised) before either is measured: the second one has only
     // idled so far, and a measured run that compiles its hot paths measures the compiler too.

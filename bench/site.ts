@@ -103,6 +103,26 @@ server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => console.log('bare server at http://127.0.0.1:' + server.address().port));
 `;
 
+/** The server's environment for a benchmark: its database, its flows, the benchmark's site key, no rate limit the load would trip. */
+export function benchServerEnv(databaseUrl: string, flowsDir: string, logLevel: 'info' | 'warn'): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    FLOWS_DIR: flowsDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_SITE_KEY: KEY,
+    ADMIN_PASSWORD: 'correct horse battery staple',
+    EDITOR_DIR: '/nonexistent',
+    LOG_LEVEL: logLevel,
+    NODE_ENV: 'production',
+    SITE_CONVERSATION_RATE_PER_MINUTE: '100000',
+  };
+}
+
+/** Starts `server/main.ts` with `env` as a child process; resolves once it listens. */
+export const startBenchServer = (env: Record<string, string>): Promise<Server> =>
+  startChild(['--import', 'tsx', 'server/main.ts'], env, /Switchboard is running at (http:\/\/\S+)/);
+
 /** Writes and transactions so far, from the server's /metrics (SQLite group commit); null when metrics are off. */
 async function commitGroups(base: string): Promise<{ writes: number; transactions: number } | null> {
   const res = await fetch(`${base}/metrics`).catch(() => null);
@@ -125,30 +145,18 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
   mkdirSync(flows);
   copyFileSync(join(repo, 'flows/banking-support.json'), join(flows, 'banking-support.json'));
   writeFileSync(join(flows, 'small.json'), JSON.stringify(smallFlow()));
-  const env = {
-    DATABASE_URL: join(dir, 'bench.db'),
-    FLOWS_DIR: flows,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DEMO_SITE_KEY: KEY,
-    ADMIN_PASSWORD: 'correct horse battery staple',
-    EDITOR_DIR: '/nonexistent',
-    LOG_LEVEL: 'info',
-    NODE_ENV: 'production',
-    SITE_CONVERSATION_RATE_PER_MINUTE: '100000',
-  };
-  const ready = /Switchboard is running at (http:\/\/\S+)/;
+  const env = benchServerEnv(join(dir, 'bench.db'), flows, 'info');
   try {
     // First start: seeds banking-support and trains its model once, storing it.
     const t0 = performance.now();
-    const first = await startChild(['--import', 'tsx', 'server/main.ts'], env, ready);
+    const first = await startBenchServer(env);
     const firstStartMs = performance.now() - t0;
     await first.stop();
     const trainingMs = ms(first.log, /trained and stored en model \((\d+) ms\)/);
 
     // Second start: the model is loaded from the database (info level, for the compile report).
     const t1 = performance.now();
-    const second = await startChild(['--import', 'tsx', 'server/main.ts'], env, ready);
+    const second = await startBenchServer(env);
     const restartMs = performance.now() - t1;
     await second.stop();
     const loadMs = ms(second.log, /loaded en model \((\d+) ms\)/);
@@ -156,7 +164,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     // Under load, without per-request logging. The bare server runs beside it, and is measured
     // just before and just after the durable turns: this VM's speed drifts by a third within
     // minutes, and the ratio should compare like with like.
-    const server = await startChild(['--import', 'tsx', 'server/main.ts'], { ...env, LOG_LEVEL: 'warn' }, ready);
+    const server = await startBenchServer({ ...env, LOG_LEVEL: 'warn' });
     let bare: Server | undefined;
     let site: Record<string, number>;
     let paced: Record<string, number>;
