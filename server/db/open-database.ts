@@ -1,5 +1,7 @@
 // Opens the Kysely instance a DATABASE_URL names: better-sqlite3 (WAL, foreign keys on) for a file
-// path, pg for postgres:// URLs. The only place that knows about drivers.
+// path, pg for postgres:// URLs. Everything else goes through Kysely, except the connections that
+// Kysely cannot provide: the SQLite writer and checkpointer threads, PostgreSQL's LISTEN
+// (realtime/pg-listener.ts) and pipelined commits (pg-pipelined-commit.ts).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';

@@ -1,7 +1,7 @@
 // Cross-process events on PostgreSQL: committers `pg_notify` inside their transaction (delivered
 // only if it commits) and every server process LISTENs on one dedicated connection, poking its
-// local bus. LISTEN needs a long-lived driver connection, so this is the one place that talks to
-// pg directly rather than through Kysely. It reconnects with backoff and then pokes every stream,
+// local bus. LISTEN needs a long-lived driver connection, so this talks to pg directly rather than
+// through Kysely. It reconnects with backoff and then pokes every stream,
 // because notifications sent while it was disconnected are lost (streams re-read the database).
 // A payload names the process that sent it: that process poked its own bus at commit already,
 // and hearing its own NOTIFY again would make each of its streams read the database once more.
