@@ -3,8 +3,8 @@
 // then two behind a sticky balancer (each conversation talks to one of them, as site-load.ts
 // spreads them). Both processes and PostgreSQL share this machine's cores with the load
 // generator, so two processes cannot show scale-out here: the figures to read are the CPU each
-// turn costs (servers' main threads, all server threads, PostgreSQL's processes) and that two
-// processes keep the rate of one. Skipped when no PostgreSQL answers.
+// turn costs (servers' main threads, all server threads, PostgreSQL's processes) and what a
+// second process costs. Skipped when no PostgreSQL answers.
 // URL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test.
 // Run alone with `npx tsx bench/site-postgres.ts`.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
