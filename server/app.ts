@@ -43,7 +43,7 @@ export interface CreateAppOptions {
   metrics?: MetricsOptions;
   /** The SQLite file behind `db` (conversation writes then commit on a thread of their own). Default none. */
   sqliteFile?: string | null;
-  /** The PostgreSQL URL behind `db` (conversation writes then commit pipelined, in one round trip). Default none. */
+  /** The PostgreSQL URL behind `db` (the process then hears other processes' events, and conversation writes commit pipelined). Default none. */
   postgresUrl?: string | null;
 }
 

@@ -32,7 +32,6 @@ export async function startServer(
     const site: SiteApiOptions = {
       ...(o.site ?? siteApiOptions()),
       demoSiteKey: config.demoSiteKey ?? report.demoKey?.generatedSecret ?? null,
-      listenUrl: dialect === 'postgres' ? config.databaseUrl : null,
     };
     const app = await createApp({ db, dialect, sqliteFile, postgresUrl, config, logger: o.logger ?? false, site, ...(o.metrics ? { metrics: o.metrics } : {}) });
     await app.listen({ port: config.port, host: config.host });

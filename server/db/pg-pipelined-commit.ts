@@ -23,11 +23,18 @@ import type { WriteStep } from './write-steps.ts';
 /** SQLSTATE of division by zero: what a guarded step raises when its expectation is unmet. */
 const UNMET = '22012';
 
+/** A step's statement as sent: guarded text, and its name on each connection ('' for unnamed). */
+interface Prepared {
+  text: string;
+  name: string;
+}
+
 export class PgPipelinedCommit implements Committer {
   private readonly pool: pg.Pool;
   private readonly onMain: Committer;
-  /** Guarded text and statement name, by step text (a handful of shapes). */
-  private readonly prepared = new Map<string, { text: string; name: string }>();
+  /** Guarded text and statement name, by expectation and step text (a handful of shapes). */
+  private readonly prepared = { none: new Map<string, Prepared>(), change: new Map<string, Prepared>(), row: new Map<string, Prepared>() };
+  private named = 0;
 
   /**
    * `url`: the same database the Kysely instance uses (its search_path included). `idleError`
@@ -71,15 +78,15 @@ export class PgPipelinedCommit implements Committer {
     await this.pool.end();
   }
 
-  private statement(step: WriteStep): { text: string; name: string } {
-    const key = step.expect ? `${step.expect}:${step.sql}` : step.sql;
-    let s = this.prepared.get(key);
-    if (!s) {
-      s = { text: guarded(step), name: `sb_write_${this.prepared.size + 1}` };
-      // Bounded: a statement's shape depends only on the code (events per turn vary a little).
-      if (this.prepared.size < 256) this.prepared.set(key, s);
-      else return { text: s.text, name: '' };
-    }
+  private statement(step: WriteStep): Prepared {
+    const shapes = this.prepared[step.expect ?? 'none'];
+    const known = shapes.get(step.sql);
+    if (known) return known;
+    // Bounded: a statement's shape depends only on the code (events per turn vary a little); past
+    // the bound a statement goes unnamed, parsed each time.
+    if (this.named >= 256) return { text: guarded(step), name: '' };
+    const s = { text: guarded(step), name: `sb_write_${++this.named}` };
+    shapes.set(step.sql, s);
     return s;
   }
 }

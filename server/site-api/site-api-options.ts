@@ -31,8 +31,6 @@ export interface SiteApiOptions {
   widgetDir: string;
   /** The demo site's key for `/demo`, when known (DEMO_SITE_KEY, or generated on this first start). Default null. */
   demoSiteKey: string | null;
-  /** PostgreSQL only: the URL to LISTEN on for events committed by other processes. Default null (this process only). */
-  listenUrl: string | null;
   /**
    * `all`: compile every live version when the app is created, loading stored intent models (or
    * training and storing them the first time), so no customer waits. `none`: compile on first use.
@@ -82,7 +80,6 @@ export const defaultSiteApiOptions: SiteApiOptions = {
   compiledFlowCacheSize: 32,
   widgetDir: 'dist/widget',
   demoSiteKey: null,
-  listenUrl: null,
   warmFlows: 'none',
   groupCommit: true,
   keyCacheMs: 1000,

@@ -71,7 +71,10 @@ export interface SiteRuntimeDeps {
   fetch?: typeof fetch;
   /** The SQLite database file: with group commit on, conversation writes commit on a thread of their own. Default none. */
   sqliteFile?: string | null;
-  /** The PostgreSQL URL behind `db`: with group commit on, conversation writes commit pipelined, in one round trip. Default none. */
+  /**
+   * The PostgreSQL URL behind `db`: the process LISTENs there for other processes' events, and
+   * with group commit on, conversation writes commit pipelined, in one round trip. Default none.
+   */
   postgresUrl?: string | null;
 }
 
@@ -81,14 +84,11 @@ export interface SiteRuntimeDeps {
  */
 function committerFor(d: SiteRuntimeDeps): { commits: Committer & { close?(): Promise<void> }; how: string } {
   const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
-  if (!d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
-  if (d.dialect === 'postgres') {
-    if (d.postgresUrl) {
-      const idleError = (error: Error) => d.log.error('a pooled PostgreSQL connection for commits broke while idle', error);
-      return { commits: new PgPipelinedCommit(d.postgresUrl, d.db, { idleError }), how: 'one transaction per write, its statements pipelined in one round trip' };
-    }
-    return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
+  if (d.options.groupCommit && d.dialect === 'postgres' && d.postgresUrl) {
+    const idleError = (error: Error) => d.log.error('a pooled PostgreSQL connection for commits broke while idle', error);
+    return { commits: new PgPipelinedCommit(d.postgresUrl, d.db, { idleError }), how: 'one transaction per write, its statements pipelined in one round trip' };
   }
+  if (d.dialect !== 'sqlite' || !d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
   if (d.sqliteFile) {
     const checkpointFailed = (error: unknown) => d.log.error('the WAL checkpointer thread stopped; commits checkpoint the WAL themselves', error);
     return { commits: new SqliteWriterThread(d.sqliteFile, d.db, { ...o, checkpointFailed }), how: 'grouped, on the SQLite writer thread (WAL checkpoints on a thread of their own)' };
@@ -120,7 +120,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       ),
   });
   let listener: PgListener | null = null;
-  if (d.dialect === 'postgres' && d.options.listenUrl) listener = listenForEvents(d.options.listenUrl, bus, (m, e) => d.log.error(m, e));
+  if (d.dialect === 'postgres' && d.postgresUrl) listener = listenForEvents(d.postgresUrl, bus, (m, e) => d.log.error(m, e));
   webhooks.start();
   const states = new StateCache();
   const purge = setInterval(() => {

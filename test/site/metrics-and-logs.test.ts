@@ -131,7 +131,7 @@ describe.each(dialects)('metrics and logs on $name', (dialect) => {
       db: sw.database.db,
       dialect: sw.database.dialect,
       config: sw.world.deps.config,
-      site: testSiteOptions({ listenUrl: null }),
+      site: testSiteOptions(),
       metrics: { enabled: true, token },
     });
     try {

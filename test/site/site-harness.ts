@@ -76,7 +76,7 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
       },
     },
   };
-  let app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, postgresUrl: database.dialect === 'postgres' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, listenUrl: dialect.name === 'postgres' ? database.url : null }) });
+  let app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, postgresUrl: database.dialect === 'postgres' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions(o.site) });
   let base = await listenOnLoopback(app);
   const sw: SiteWorld = {
     database,
@@ -92,7 +92,7 @@ export async function openSiteWorld(dialect: DialectUnderTest, o: { flows?: Json
     deploy,
     async restart(options = {}) {
       await app.close();
-      app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, postgresUrl: database.dialect === 'postgres' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, ...options, listenUrl: dialect.name === 'postgres' ? database.url : null }) });
+      app = await createApp({ db: database.db, dialect: database.dialect, sqliteFile: database.dialect === 'sqlite' ? database.url : null, postgresUrl: database.dialect === 'postgres' ? database.url : null, config: world.deps.config, logger, site: testSiteOptions({ ...o.site, ...options }) });
       base = await listenOnLoopback(app);
       sw.app = app;
       sw.base = base;

@@ -7,7 +7,7 @@
 // commit, on the writer thread when the database is a file); each caller still gets its answer
 // only after the COMMIT that holds its write. A write is data (write steps) unless it needs code
 // inside the transaction (`also`: handoffs, agents' actions), which runs on the main connection.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ConversationState } from '../../../shared/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database, ConversationsTable } from '../../db/database.ts';
@@ -193,6 +193,7 @@ const statements = perDialect((dialect) => ({
      values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   events: new Map<number, RawStatement>(),
+  notify: rawStatement(dialect, 'select pg_notify(?, ?)'),
 }));
 
 /** `insert … values (…), (…)` for `rows` events, kept per row count (a turn adds a handful). */
@@ -254,7 +255,7 @@ function eventSteps(dialect: DialectName, conversationId: string, first: number,
 
 /** On PostgreSQL, tells other processes at commit (NOTIFY is transactional). */
 function notifySteps(w: ConversationWriter, conversationId: string, events: number): WriteStep[] {
-  return w.dialect === 'postgres' && events > 0 ? [writeStep(sql`select pg_notify(${EVENTS_CHANNEL}, ${eventNotice(conversationId)})`.compile(w.db))] : [];
+  return w.dialect === 'postgres' && events > 0 ? [writeStep(statements.postgres.notify([EVENTS_CHANNEL, eventNotice(conversationId)]))] : [];
 }
 
 function announce(w: ConversationWriter, conversationId: string, write: PlannedWrite): void {
