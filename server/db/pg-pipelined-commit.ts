@@ -1,5 +1,5 @@
-// Commits on PostgreSQL in one round trip. A turn's write is six statements (BEGIN, the
-// revision-checked update, its events, the turn record, NOTIFY, COMMIT); sent one after another,
+// Commits on PostgreSQL in one round trip. A turn's write is five statements (BEGIN, the
+// revision-checked update, its events, the turn record, COMMIT); sent one after another,
 // each waits for the answer to the last, and on one machine each is a loopback send that wakes a
 // backend — most of what a turn cost the server's main thread (docs/benchmarks.md, "Site runtime
 // on PostgreSQL"). Here a write given as data (write-steps.ts) goes out at once on a connection in

@@ -1,6 +1,6 @@
 // Everything the site API's handlers share, built once per server process: the database, the
-// compiled-flow cache, the event bus (and its PostgreSQL listener), the per-conversation locks,
-// the webhook dispatcher and the rate limits. `close` stops what it started.
+// compiled-flow cache, the event bus (and, on PostgreSQL, its listener and notifier), the
+// per-conversation locks, the webhook dispatcher and the rate limits. `close` stops what it started.
 import type { Kysely } from 'kysely';
 import type { EngineHost } from '../../runtime/index.ts';
 import type { Clock } from '../clock.ts';
@@ -20,6 +20,7 @@ import { LiveVersions } from './flows/live-version-ref.ts';
 import { ConversationBus } from './realtime/conversation-bus.ts';
 import { purgeExpired } from './privacy/purge-expired.ts';
 import { listenForEvents, type PgListener } from './realtime/pg-listener.ts';
+import { PgEventNotifier } from './realtime/pg-notifier.ts';
 import type { SiteApiOptions } from './site-api-options.ts';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
@@ -120,7 +121,11 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       ),
   });
   let listener: PgListener | null = null;
-  if (d.dialect === 'postgres' && d.postgresUrl) listener = listenForEvents(d.postgresUrl, bus, (m, e) => d.log.error(m, e));
+  let notifier: PgEventNotifier | null = null;
+  if (d.dialect === 'postgres' && d.postgresUrl) {
+    listener = listenForEvents(d.postgresUrl, bus, (m, e) => d.log.error(m, e));
+    notifier = new PgEventNotifier(d.postgresUrl, (m, e) => d.log.error(m, e));
+  }
   webhooks.start();
   const states = new StateCache();
   const purge = setInterval(() => {
@@ -152,7 +157,10 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       // One server process owns a SQLite file's conversations (several processes share PostgreSQL).
       soleWriter: d.dialect === 'sqlite',
       maxRetries: d.options.maxCommitRetries,
-      changed: (id) => bus.publish(id),
+      changed: (id) => {
+        bus.publish(id);
+        notifier?.notify(id);
+      },
       queued: () => webhooks.poke(),
     },
     webhooks,
@@ -170,6 +178,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       await webhooks.stop();
       await listener?.close();
       await commits.close?.();
+      await notifier?.close();
     },
   };
 }

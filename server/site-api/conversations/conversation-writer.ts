@@ -2,7 +2,8 @@
 // one else committed in between (revision check), else re-read and plan again. Within a process
 // changes to one conversation also queue on a lock, so retries happen only between processes.
 // Each commit writes the state, its events and anything else (turn record, handoff, webhook
-// deliveries) in one transaction; on PostgreSQL it also NOTIFYs other processes at commit. On
+// deliveries) in one transaction; afterwards `changed` pokes the event streams (on PostgreSQL,
+// other processes' too, with a NOTIFY outside the transaction: realtime/pg-notifier.ts). On
 // SQLite, turns of different conversations ready at the same moment share a transaction (group
 // commit, on the writer thread when the database is a file); each caller still gets its answer
 // only after the COMMIT that holds its write. A write is data (write steps) unless it needs code
@@ -15,7 +16,6 @@ import type { DialectName } from '../../db/dialect-name.ts';
 import { transactionPerWrite, type Committer } from '../../db/group-commit.ts';
 import { perDialect, rawStatement, type RawStatement } from '../../db/raw-statement.ts';
 import { runSteps, UnmetExpectation, writeStep, type WriteStep } from '../../db/write-steps.ts';
-import { EVENTS_CHANNEL, eventNotice } from '../realtime/pg-listener.ts';
 import { returnSteps } from '../../dashboard/repeat-contact.ts';
 import type { EventPayload } from './conversation-event.ts';
 import { loadConversation, storedStateText, type StoredConversation } from './conversation-store.ts';
@@ -39,13 +39,13 @@ export interface ConversationWriter {
   soleWriter?: boolean;
   /** Plans recomputed after losing a race before giving up. */
   maxRetries: number;
-  /** Called after a commit that added events (pokes this process's event streams). */
+  /** Called after a commit that added events (pokes the event streams, other processes' too). */
   changed(conversationId: string): void;
   /** Called after a commit that queued webhook deliveries. */
   queued(): void;
 }
 
-/** A writer that only writes: for callers without a running site runtime (tests, scripts). */
+/** A writer that only writes, and pokes no stream: for callers without a running site runtime (tests, scripts). */
 export function plainWriter(o: { db: Kysely<Database>; dialect: DialectName; clock: Clock }): ConversationWriter {
   return { ...o, locks: new KeyedMutex(), commits: transactionPerWrite(o.db), maxRetries: 8, changed: () => {}, queued: () => {} };
 }
@@ -140,7 +140,7 @@ async function commitWrite(w: ConversationWriter, current: StoredConversation, w
       ? s.updateState([state, revision, seqs.last, now, id, current.row.revision])
       : s.update([state, write.state.status, write.state.outcome, revision, seqs.last, now, id, current.row.revision]);
   // The revision check first: when it fails, nothing else runs.
-  const steps = [writeStep(update, 'change'), ...eventSteps(w.dialect, id, first, write.events, now), ...(write.steps ?? []), ...notifySteps(w, id, write.events.length)];
+  const steps = [writeStep(update, 'change'), ...eventSteps(w.dialect, id, first, write.events, now), ...(write.steps ?? [])];
   let committed: boolean;
   try {
     committed = await commit(w, steps, write.also && ((trx) => write.also!(trx, seqs)));
@@ -193,7 +193,6 @@ const statements = perDialect((dialect) => ({
      values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   events: new Map<number, RawStatement>(),
-  notify: rawStatement(dialect, 'select pg_notify(?, ?)'),
 }));
 
 /** `insert … values (…), (…)` for `rows` events, kept per row count (a turn adds a handful). */
@@ -238,7 +237,6 @@ export async function insertConversation(
     ...returnSteps(w.db, o.row),
     ...eventSteps(w.dialect, o.row.id, 1, write.events, o.row.created_at),
     ...(write.steps ?? []),
-    ...notifySteps(w, o.row.id, write.events.length),
   ];
   const seqs = { first: 1, last: write.events.length };
   if (!(await commit(w, steps, write.also && ((trx) => write.also!(trx, seqs))))) throw new Error(`conversation ${o.row.id} was not stored: a write step's expectation was unmet`);
@@ -251,11 +249,6 @@ function eventSteps(dialect: DialectName, conversationId: string, first: number,
   if (events.length === 0) return [];
   const params = events.flatMap((e, i) => [conversationId, first + i, e.type, JSON.stringify(e), now]);
   return [writeStep(insertEventsStatement(dialect, events.length)(params))];
-}
-
-/** On PostgreSQL, tells other processes at commit (NOTIFY is transactional). */
-function notifySteps(w: ConversationWriter, conversationId: string, events: number): WriteStep[] {
-  return w.dialect === 'postgres' && events > 0 ? [writeStep(statements.postgres.notify([EVENTS_CHANNEL, eventNotice(conversationId)]))] : [];
 }
 
 function announce(w: ConversationWriter, conversationId: string, write: PlannedWrite): void {

@@ -1,29 +1,12 @@
-// Cross-process events on PostgreSQL: committers `pg_notify` inside their transaction (delivered
-// only if it commits) and every server process LISTENs on one dedicated connection, poking its
+// Cross-process events on PostgreSQL: each process tells the others which conversations have new
+// events (pg-notifier.ts, after its commits) and LISTENs on one dedicated connection, poking its
 // local bus. LISTEN needs a long-lived driver connection, so this talks to pg directly rather than
-// through Kysely. It reconnects with backoff and then pokes every stream,
-// because notifications sent while it was disconnected are lost (streams re-read the database).
-// A payload names the process that sent it: that process poked its own bus at commit already,
-// and hearing its own NOTIFY again would make each of its streams read the database once more.
-import { randomBytes } from 'node:crypto';
+// through Kysely. It reconnects with backoff and then pokes every stream, because notifications
+// sent while it was disconnected are lost (streams re-read the database). A process's own notices
+// are skipped (event-notice.ts).
 import pg from 'pg';
 import type { ConversationBus } from './conversation-bus.ts';
-
-/** The NOTIFY channel; the payload is `eventNotice(conversationId)`. */
-export const EVENTS_CHANNEL = 'switchboard_conversation_events';
-
-/** This server process, in its notices. */
-const THIS_PROCESS = randomBytes(6).toString('hex');
-
-/** A NOTIFY payload: the sending process, a space, the conversation id. */
-export const eventNotice = (conversationId: string): string => `${THIS_PROCESS} ${conversationId}`;
-
-/** The conversation a notice is about, or null when this process sent it. A bare id (an older sender) counts as another process's. */
-export function noticedConversation(payload: string): string | null {
-  const space = payload.indexOf(' ');
-  if (space < 0) return payload;
-  return payload.slice(0, space) === THIS_PROCESS ? null : payload.slice(space + 1);
-}
+import { EVENTS_CHANNEL, noticedConversations } from './event-notice.ts';
 
 export interface PgListener {
   /** Resolves once the first LISTEN is active. */
@@ -60,8 +43,8 @@ export function listenForEvents(url: string, bus: ConversationBus, log: (message
       schedule();
     };
     c.on('notification', (n) => {
-      const conversationId = n.channel === EVENTS_CHANNEL && n.payload ? noticedConversation(n.payload) : null;
-      if (conversationId) bus.publish(conversationId);
+      if (n.channel !== EVENTS_CHANNEL || !n.payload) return;
+      for (const conversationId of noticedConversations(n.payload)) bus.publish(conversationId);
     });
     c.on('error', fail);
     c.on('end', () => fail());
