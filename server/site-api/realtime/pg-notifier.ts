@@ -27,7 +27,8 @@ export class PgEventNotifier {
     url: string,
     private readonly log: (message: string, error?: unknown) => void,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 1 });
+    // Bounded waits: a database that stopped answering must not hold up shutdown for good.
+    this.pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
     // A connection that breaks while idle is dropped by the pool; the next notice opens another.
     this.pool.on('error', () => {});
   }
