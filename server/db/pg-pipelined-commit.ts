@@ -11,6 +11,12 @@
 // running, the COMMIT rolls back, and the caller hears "unmet" (plan again) as before. Any other
 // error rolls back the same way and is thrown.
 //
+// The writes that become ready in the same turn of the event loop (turns of different
+// conversations) share one transaction, as on SQLite: one BEGIN, one COMMIT and one wait for the
+// WAL flush instead of one each, and one send that wakes one backend. When a write of the group
+// fails or its expectation is unmet, the group rolls back whole and each write runs again alone,
+// so each caller still hears its own answer.
+//
 // Prepared statements are named by their text, so a backend parses and plans each shape once per
 // connection instead of once per turn. Writes that need code inside the transaction (`run`) keep
 // Kysely's transactions on the main pool.
@@ -22,6 +28,12 @@ import type { WriteStep } from './write-steps.ts';
 
 /** SQLSTATE of division by zero: what a guarded step raises when its expectation is unmet. */
 const UNMET = '22012';
+
+interface Pending {
+  steps: readonly WriteStep[];
+  resolve(committed: boolean): void;
+  reject(error: unknown): void;
+}
 
 /** A step's statement as sent: guarded text, and its name on each connection ('' for unnamed). */
 interface Prepared {
@@ -35,12 +47,19 @@ export class PgPipelinedCommit implements Committer {
   /** Guarded text and statement name, by expectation and step text (a handful of shapes). */
   private readonly prepared = { none: new Map<string, Prepared>(), change: new Map<string, Prepared>(), row: new Map<string, Prepared>() };
   private named = 0;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly flushing = new Set<Promise<void>>();
 
   /**
    * `url`: the same database the Kysely instance uses (its search_path included). `idleError`
    * hears a pooled connection that broke while idle (PostgreSQL restarted); the pool drops it.
    */
-  constructor(url: string, db: Kysely<Database>, o: { poolSize?: number; idleError?: (error: Error) => void } = {}) {
+  constructor(
+    url: string,
+    db: Kysely<Database>,
+    private readonly o: { poolSize?: number; idleError?: (error: Error) => void; committed?: (writes: number) => void } = {},
+  ) {
     this.pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 10, pipeline: true });
     this.pool.on('error', (error) => o.idleError?.(error));
     this.onMain = transactionPerWrite(db);
@@ -48,7 +67,47 @@ export class PgPipelinedCommit implements Committer {
 
   run: Committer['run'] = (work) => this.onMain.run(work);
 
-  async commit(steps: readonly WriteStep[]): Promise<boolean> {
+  commit(steps: readonly WriteStep[]): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ steps, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      // After the I/O callbacks of this loop turn: requests parsed together commit together.
+      setImmediate(() => {
+        this.scheduled = false;
+        const flush = this.flush(this.queue.splice(0));
+        this.flushing.add(flush);
+        void flush.finally(() => this.flushing.delete(flush));
+      });
+    });
+  }
+
+  /**
+   * One transaction for the writes that became ready together, optimistically: almost always every
+   * write applies. When one does not (an unmet expectation, a failing statement), the whole group
+   * has rolled back, and each write runs again in a transaction of its own for its own answer.
+   */
+  private async flush(group: Pending[]): Promise<void> {
+    if (group.length > 1) {
+      const together = await this.transaction(group.flatMap((p) => p.steps)).catch(() => false);
+      if (together) {
+        this.o.committed?.(group.length);
+        for (const p of group) p.resolve(true);
+        return;
+      }
+    }
+    await Promise.all(
+      group.map((p) =>
+        this.transaction(p.steps).then((committed) => {
+          if (committed) this.o.committed?.(1);
+          p.resolve(committed);
+        }, p.reject),
+      ),
+    );
+  }
+
+  /** `steps` in one transaction, in one round trip; false when an expectation was unmet (nothing stored). */
+  private async transaction(steps: readonly WriteStep[]): Promise<boolean> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -74,7 +133,9 @@ export class PgPipelinedCommit implements Committer {
     }
   }
 
+  /** Waits for the writes already queued, then closes the connections. */
   async close(): Promise<void> {
+    while (this.scheduled || this.flushing.size > 0) await Promise.all([...this.flushing, new Promise((r) => setImmediate(r))]);
     await this.pool.end();
   }
 

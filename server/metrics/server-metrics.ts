@@ -39,7 +39,7 @@ export class ServerMetrics {
     this.sse = new Gauge({ name: 'switchboard_sse_connections', help: 'Open server-sent event streams.', registers });
     this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message.', labelNames: ['locale'], buckets: CLASSIFY_BUCKETS, registers });
     this.httpSeconds = new Histogram({ name: 'switchboard_http_request_duration_seconds', help: 'HTTP request latency by route pattern and status.', labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers });
-    this.commitGroups = new Histogram({ name: 'switchboard_commit_group_writes', help: 'SQLite group commit: conversation writes per transaction.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers });
+    this.commitGroups = new Histogram({ name: 'switchboard_commit_group_writes', help: 'Group commit: conversation writes per transaction.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers });
     if (o.defaults ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
   }
 

@@ -87,7 +87,7 @@ function committerFor(d: SiteRuntimeDeps): { commits: Committer & { close?(): Pr
   const o = d.metrics ? { committed: (writes: number) => d.metrics!.committed(writes) } : {};
   if (d.options.groupCommit && d.dialect === 'postgres' && d.postgresUrl) {
     const idleError = (error: Error) => d.log.error('a pooled PostgreSQL connection for commits broke while idle', error);
-    return { commits: new PgPipelinedCommit(d.postgresUrl, d.db, { idleError }), how: 'one transaction per write, its statements pipelined in one round trip' };
+    return { commits: new PgPipelinedCommit(d.postgresUrl, d.db, { ...o, idleError }), how: 'grouped, each group pipelined in one round trip' };
   }
   if (d.dialect !== 'sqlite' || !d.options.groupCommit) return { commits: transactionPerWrite(d.db), how: 'one transaction per write' };
   if (d.sqliteFile) {

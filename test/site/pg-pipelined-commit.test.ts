@@ -1,6 +1,7 @@
 // Pipelined commits on PostgreSQL (server/db/pg-pipelined-commit.ts): a write's statements go out
 // together in one transaction, and an unmet expectation or a failing statement anywhere in it
-// leaves nothing behind, exactly as when the statements ran one by one.
+// leaves nothing behind, exactly as when the statements ran one by one. Writes ready together
+// share a transaction, and each still gets its own answer.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgPipelinedCommit } from '../../server/db/pg-pipelined-commit.ts';
@@ -61,6 +62,38 @@ describe.skipIf(!postgres)('pipelined commits on PostgreSQL', () => {
     const more = await Promise.all([2, 3, 4, 5, 6].map((id) => commits.commit([writeStep(s.insert([id, `n${id}`])), logLine(id, `added ${id}`)])));
     expect(more).toEqual([true, true, true, true, true]);
     expect((await rows()).map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('commits the writes that become ready together in one transaction', async () => {
+    await sql`create table t_tx (id int primary key, tx bigint not null)`.execute(database.db);
+    const groups: number[] = [];
+    const grouped = new PgPipelinedCommit(database.url, database.db, { committed: (writes) => groups.push(writes) });
+    try {
+      const record = rawStatement('postgres', 'insert into t_tx (id, tx) values (?, txid_current())');
+      expect(await Promise.all([1, 2, 3].map((id) => grouped.commit([writeStep(record([id]))])))).toEqual([true, true, true]);
+      const txs = (await sql<{ tx: string }>`select tx from t_tx`.execute(database.db)).rows.map((r) => r.tx);
+      expect(txs).toHaveLength(3);
+      expect(new Set(txs).size).toBe(1);
+      expect(groups).toEqual([3]);
+    } finally {
+      await grouped.close();
+    }
+  });
+
+  it('answers each write of a group on its own when one of them is stale or fails', async () => {
+    await sql`insert into t (id, v, revision) values (10, 'ten', 1), (11, 'eleven', 1), (12, 'twelve', 1)`.execute(database.db);
+    const results = await Promise.allSettled([
+      commits.commit([change('TEN', 10, 1)]),
+      commits.commit([change('stale', 11, 7)]),
+      commits.commit([writeStep(s.insert([12, 'duplicate id']))]),
+      commits.commit([change('TWELVE', 12, 1)]),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as { code?: string }).code))).toEqual([true, false, '23505', true]);
+    expect((await rows()).filter((r) => r.id >= 10)).toEqual([
+      { id: 10, v: 'TEN', revision: 2 },
+      { id: 11, v: 'eleven', revision: 1 },
+      { id: 12, v: 'TWELVE', revision: 2 },
+    ]);
   });
 
   it('runs writes that need code in the transaction on the main pool', async () => {
