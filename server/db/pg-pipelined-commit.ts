@@ -15,7 +15,9 @@
 // conversations) share one transaction, as on SQLite: one BEGIN, one COMMIT and one wait for the
 // WAL flush instead of one each, and one send that wakes one backend. When a write of the group
 // fails or its expectation is unmet, the group rolls back whole and each write runs again alone,
-// so each caller still hears its own answer.
+// so each caller still hears its own answer. (Two processes' groups that change the same two
+// conversations in opposite orders deadlock; PostgreSQL breaks that after deadlock_timeout, and
+// the broken group runs alone the same way. A process writes the conversations it serves.)
 //
 // Prepared statements are named by their text, so a backend parses and plans each shape once per
 // connection instead of once per turn. Writes that need code inside the transaction (`run`) keep
