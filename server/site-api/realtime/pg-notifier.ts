@@ -8,10 +8,11 @@
 // PostgreSQL: without it one process took 764 → 1,151 turns/s and two 589 → 996
 // (docs/benchmarks.md, "Site runtime on PostgreSQL").
 //
-// Here a notice is a transaction of its own, with synchronous_commit off: it holds
-// the lock only for a moment, and a poke need not be durable (the events are; a listener that
-// misses pokes reads every stream again when it reconnects). One NOTIFY is in flight at a time;
-// conversations committed meanwhile go in the next one.
+// Here a notice is a transaction of its own, with synchronous_commit off: it holds the lock only
+// for a moment, and a poke need not be durable (the events are; streams also re-read every few
+// seconds, which covers a process that dies between a commit and its notice, and a listener that
+// reconnects pokes every stream). One NOTIFY is in flight at a time; conversations committed
+// meanwhile go in the next one.
 import pg from 'pg';
 import { EVENTS_CHANNEL, eventNotices } from './event-notice.ts';
 
@@ -73,7 +74,7 @@ export class PgEventNotifier {
           break;
         } catch (error) {
           if (attempt < 2) continue;
-          this.log('could not tell other server processes about new conversation events; their streams catch up at the next event', error);
+          this.log('could not tell other server processes about new conversation events; their streams catch up at their next poll', error);
           break;
         }
       }
