@@ -123,14 +123,38 @@ export function benchServerEnv(databaseUrl: string, flowsDir: string, logLevel: 
 export const startBenchServer = (env: Record<string, string>): Promise<Server> =>
   startChild(['--import', 'tsx', 'server/main.ts'], env, /Switchboard is running at (http:\/\/\S+)/);
 
-/** Writes and transactions so far, from the server's /metrics (SQLite group commit); null when metrics are off. */
-async function commitGroups(base: string): Promise<{ writes: number; transactions: number } | null> {
+/** The server's counters so far, from its /metrics; null when metrics are off. */
+interface ServerCounters {
+  /** SQLite group commit: writes and transactions. */
+  writes: number;
+  transactions: number;
+  /** Message turns answered 200, and those the server itself took at most 25 ms over. */
+  turns: number;
+  turnsWithin25Ms: number;
+}
+
+const MESSAGE_TURNS = 'switchboard_http_request_duration_seconds_bucket{le="%",method="POST",route="/api/v1/conversations/:id/messages",status="200"}';
+
+async function serverCounters(base: string): Promise<ServerCounters | null> {
   const res = await fetch(`${base}/metrics`).catch(() => null);
   if (!res?.ok) return null;
-  const text = await res.text();
-  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { writes: value('switchboard_commit_group_writes_sum'), transactions: value('switchboard_commit_group_writes_count') };
+  const lines = new Map((await res.text()).split('\n').map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]));
+  const value = (name: string) => lines.get(name) ?? NaN;
+  return {
+    writes: value('switchboard_commit_group_writes_sum'),
+    transactions: value('switchboard_commit_group_writes_count'),
+    // No line yet before the first message turn.
+    turns: lines.get(MESSAGE_TURNS.replace('%', '+Inf')) ?? 0,
+    turnsWithin25Ms: lines.get(MESSAGE_TURNS.replace('%', '0.025')) ?? 0,
+  };
 }
+
+/**
+ * The share of a run's message turns that the server took at most 25 ms over, timed by the server
+ * from when it read the request to the reply sent: what the client measured besides is the wait before
+ * the server read the request (the queue of a saturating run) and the network.
+ */
+const shareWithin25Ms = (before: ServerCounters, after: ServerCounters) => Math.round(((after.turnsWithin25Ms - before.turnsWithin25Ms) / (after.turns - before.turns)) * 1000) / 1000;
 
 /** The largest number a pattern captures in a log (the banking model dwarfs the small one). */
 const ms = (log: string[], pattern: RegExp) => {
@@ -177,13 +201,19 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       const on = { bases: [server.url], serverPids: [server.child.pid!] };
       const onBare = { bases: [bare.url], serverPids: [bare.child.pid!], flowId: 'bare' };
       bareBefore = await runLoad({ ...o, ...onBare });
-      const groups0 = await commitGroups(server.url);
+      const counters0 = await serverCounters(server.url);
       site = await runLoad({ ...o, ...on, flowId: 'banking-support' });
-      const groups1 = await commitGroups(server.url);
+      const counters1 = await serverCounters(server.url);
       bareAfter = await runLoad({ ...o, ...onBare });
-      if (groups0 && groups1) site.writesPerCommit = Math.round(((groups1.writes - groups0.writes) / (groups1.transactions - groups0.transactions)) * 10) / 10;
+      if (counters0 && counters1) {
+        site.writesPerCommit = Math.round(((counters1.writes - counters0.writes) / (counters1.transactions - counters0.transactions)) * 10) / 10;
+        site.serverSideWithin25Ms = shareWithin25Ms(counters0, counters1);
+      }
       // The same conversations at the target rate instead of as fast as answers come.
+      const counters2 = await serverCounters(server.url);
       paced = await runLoad({ ...o, ...on, flowId: 'banking-support', turnsPerSecond: TARGET_TURNS_PER_SECOND });
+      const counters3 = await serverCounters(server.url);
+      if (counters2 && counters3) paced.serverSideWithin25Ms = shareWithin25Ms(counters2, counters3);
       small = await runLoad({ ...o, ...on, flowId: 'small' });
       // Per-turn latency without a queue in front of it.
       light = await runLoad({ ...o, ...on, flowId: 'banking-support', concurrency: 4, seconds: Math.min(o.seconds, 4) });
