@@ -48,37 +48,43 @@ describe.skipIf(!postgres)('cross-process event notices on PostgreSQL', () => {
   });
 
   it('pokes the bus for other processes’ notices and older bare ids, not for its own', async () => {
-    heard.length = 0;
-    const [mine] = eventNotices(['conv_mine']);
-    for (const payload of [mine!, '0123456789ab conv_theirs conv_also_theirs', 'conv_bare']) await sender.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
-    await until(() => heard.includes('conv_bare'));
+    const c = `conv_${process.pid}_hear_`;
+    const [mine] = eventNotices([c + 'mine']);
+    for (const payload of [mine!, `0123456789ab ${c}theirs ${c}also_theirs`, `${c}bare`]) await sender.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+    await until(() => heard.includes(c + 'bare'));
     // Notices arrive in the order sent, so the last one heard means the first was passed over.
-    expect(heard.filter((id) => id !== '')).toEqual(['conv_theirs', 'conv_also_theirs', 'conv_bare']);
+    // (Other test files' servers notify on the same channel meanwhile.)
+    expect(heard.filter((id) => id.startsWith(c))).toEqual([c + 'theirs', c + 'also_theirs', c + 'bare']);
   });
 
+  /**
+   * The ids in the notices the spy heard that name this test's conversations: other test files'
+   * servers notify on the same channel of the same database meanwhile.
+   */
+  const heardOf = (prefix: string) => payloads.map((p) => p.split(' ').slice(1)).filter((ids) => ids.some((id) => id.startsWith(prefix)));
+
   it('sends the conversations committed in one turn of the event loop as one notice, after them', async () => {
-    payloads.length = 0;
+    const c = `conv_${process.pid}_turn_`;
     const notifier = new PgEventNotifier(database.url, () => {});
     try {
-      for (const id of ['conv_a', 'conv_b', 'conv_a', 'conv_c']) notifier.notify(id);
-      await until(() => payloads.length > 0);
+      for (const id of ['a', 'b', 'a', 'c']) notifier.notify(c + id);
+      await until(() => heardOf(c).length > 0);
       await new Promise((r) => setTimeout(r, 100));
-      expect(payloads).toHaveLength(1);
-      expect(payloads[0]!.split(' ').slice(1)).toEqual(['conv_a', 'conv_b', 'conv_c']);
-      notifier.notify('conv_d');
-      await until(() => payloads.length > 1);
-      expect(payloads[1]!.split(' ').slice(1)).toEqual(['conv_d']);
+      expect(heardOf(c)).toEqual([[c + 'a', c + 'b', c + 'c']]);
+      notifier.notify(c + 'd');
+      await until(() => heardOf(c).length > 1);
+      expect(heardOf(c)).toEqual([[c + 'a', c + 'b', c + 'c'], [c + 'd']]);
     } finally {
       await notifier.close();
     }
   });
 
   it('sends what is pending when it closes', async () => {
-    payloads.length = 0;
+    const c = `conv_${process.pid}_close_`;
     const notifier = new PgEventNotifier(database.url, () => {});
-    notifier.notify('conv_last');
+    notifier.notify(c + 'last');
     await notifier.close();
-    await until(() => payloads.length > 0);
-    expect(payloads.map((p) => p.split(' ').slice(1))).toEqual([['conv_last']]);
+    await until(() => heardOf(c).length > 0);
+    expect(heardOf(c)).toEqual([[c + 'last']]);
   });
 });
