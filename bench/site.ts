@@ -124,8 +124,8 @@ export const startBenchServer = (env: Record<string, string>): Promise<Server> =
   startChild(['--import', 'tsx', 'server/main.ts'], env, /Switchboard is running at (http:\/\/\S+)/);
 
 /** The server's counters so far, from its /metrics; null when metrics are off. */
-interface ServerCounters {
-  /** SQLite group commit: writes and transactions. */
+export interface ServerCounters {
+  /** Group commit: writes and transactions. */
   writes: number;
   transactions: number;
   /** Message turns answered 200, and those the server itself took at most 25 ms over. */
@@ -135,7 +135,7 @@ interface ServerCounters {
 
 const MESSAGE_TURNS = 'switchboard_http_request_duration_seconds_bucket{le="%",method="POST",route="/api/v1/conversations/:id/messages",status="200"}';
 
-async function serverCounters(base: string): Promise<ServerCounters | null> {
+export async function serverCounters(base: string): Promise<ServerCounters | null> {
   const res = await fetch(`${base}/metrics`).catch(() => null);
   if (!res?.ok) return null;
   const lines = new Map((await res.text()).split('\n').map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]));
