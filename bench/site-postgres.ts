@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { isMain } from './measure.ts';
-import { benchServerEnv, serverCounters, startBenchServer, type Server } from './site.ts';
+import { benchServerEnv, serverCounters, startBenchServer, writesPerCommit, type Server } from './site.ts';
 import { runLoad, type LoadOptions } from './site-load.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -48,7 +48,7 @@ export async function benchSitePostgres(options: Partial<Omit<LoadOptions, 'turn
     const counters0 = await serverCounters(servers[0]!.url);
     const oneProcess = await runLoad(on(1));
     const counters1 = await serverCounters(servers[0]!.url);
-    if (counters0 && counters1) oneProcess.writesPerCommit = Math.round(((counters1.writes - counters0.writes) / (counters1.transactions - counters0.transactions)) * 10) / 10;
+    if (counters0 && counters1) oneProcess.writesPerCommit = writesPerCommit(counters0, counters1);
     const twoProcesses = await runLoad(on(2));
     const { rows } = await admin.query<{ server_version: string }>('show server_version');
     return {

@@ -149,6 +149,9 @@ export async function serverCounters(base: string): Promise<ServerCounters | nul
   };
 }
 
+/** Conversation writes per transaction between two readings (group commit). */
+export const writesPerCommit = (before: ServerCounters, after: ServerCounters) => Math.round(((after.writes - before.writes) / (after.transactions - before.transactions)) * 10) / 10;
+
 /**
  * The share of a run's message turns that the server took at most 25 ms over, timed by the server
  * from when it read the request to the reply sent: what the client measured besides is the wait before
@@ -206,7 +209,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       const counters1 = await serverCounters(server.url);
       bareAfter = await runLoad({ ...o, ...onBare });
       if (counters0 && counters1) {
-        site.writesPerCommit = Math.round(((counters1.writes - counters0.writes) / (counters1.transactions - counters0.transactions)) * 10) / 10;
+        site.writesPerCommit = writesPerCommit(counters0, counters1);
         site.serverSideWithin25Ms = shareWithin25Ms(counters0, counters1);
       }
       // The same conversations at the target rate instead of as fast as answers come.

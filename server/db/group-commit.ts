@@ -7,6 +7,7 @@
 // only its own caller (writes must therefore touch nothing but the database).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { endOfLoopTurn } from './end-of-loop-turn.ts';
 import { runSteps, UnmetExpectation, type WriteStep } from './write-steps.ts';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -42,8 +43,11 @@ export function transactionPerWrite(db: Kysely<Database>): Committer {
 
 export class GroupCommit implements Committer {
   private queue: Pending[] = [];
-  private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
+  /** Requests parsed together commit together. */
+  private readonly schedule = endOfLoopTurn(() => {
+    this.flushing = this.flushing.then(() => this.flush());
+  });
 
   /** `maxBatch`: writes per transaction at most (default 128); `committed` hears each group's size. */
   constructor(
@@ -54,14 +58,7 @@ export class GroupCommit implements Committer {
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        // After the I/O callbacks of this loop turn: requests parsed together commit together.
-        setImmediate(() => {
-          this.scheduled = false;
-          this.flushing = this.flushing.then(() => this.flush());
-        });
-      }
+      this.schedule();
     });
   }
 

@@ -25,6 +25,7 @@
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { endOfLoopTurn } from './end-of-loop-turn.ts';
 import { transactionPerWrite, type Committer } from './group-commit.ts';
 import type { WriteStep } from './write-steps.ts';
 
@@ -50,8 +51,13 @@ export class PgPipelinedCommit implements Committer {
   private readonly prepared = { none: new Map<string, Prepared>(), change: new Map<string, Prepared>(), row: new Map<string, Prepared>() };
   private named = 0;
   private queue: Pending[] = [];
-  private scheduled = false;
   private readonly flushing = new Set<Promise<void>>();
+  /** Requests parsed together commit together. */
+  private readonly schedule = endOfLoopTurn(() => {
+    const flush = this.flush(this.queue.splice(0));
+    this.flushing.add(flush);
+    void flush.finally(() => this.flushing.delete(flush));
+  });
 
   /**
    * `url`: the same database the Kysely instance uses (its search_path included). `idleError`
@@ -72,15 +78,7 @@ export class PgPipelinedCommit implements Committer {
   commit(steps: readonly WriteStep[]): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ steps, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      // After the I/O callbacks of this loop turn: requests parsed together commit together.
-      setImmediate(() => {
-        this.scheduled = false;
-        const flush = this.flush(this.queue.splice(0));
-        this.flushing.add(flush);
-        void flush.finally(() => this.flushing.delete(flush));
-      });
+      this.schedule();
     });
   }
 
@@ -137,7 +135,7 @@ export class PgPipelinedCommit implements Committer {
 
   /** Waits for the writes already queued, then closes the connections. */
   async close(): Promise<void> {
-    while (this.scheduled || this.flushing.size > 0) await Promise.all([...this.flushing, new Promise((r) => setImmediate(r))]);
+    while (this.queue.length > 0 || this.flushing.size > 0) await Promise.all([...this.flushing, new Promise((r) => setImmediate(r))]);
     await this.pool.end();
   }
 

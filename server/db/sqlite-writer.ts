@@ -17,6 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { endOfLoopTurn } from './end-of-loop-turn.ts';
 import { transactionPerWrite, type Committer } from './group-commit.ts';
 import { FALLBACK_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer.ts';
 import type { WriteStep } from './write-steps.ts';
@@ -51,7 +52,8 @@ const SEND_AT = 8;
 export class SqliteWriterThread implements Committer {
   private worker: Worker | null = null;
   private queue: Pending[] = [];
-  private scheduled = false;
+  /** Requests parsed together commit together (unless `sendAt` sent them sooner). */
+  private readonly schedule = endOfLoopTurn(() => this.send());
   /** Batches sent and not yet answered, oldest first (the thread answers in order). */
   private inFlight: Pending[][] = [];
   private readonly onMain: Committer;
@@ -98,16 +100,6 @@ export class SqliteWriterThread implements Committer {
     await this.checkpointer?.close();
     this.checkpointer = null;
     await this.mainConfigured;
-  }
-
-  /** After the I/O callbacks of this loop turn: requests parsed together commit together. */
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.send();
-    });
   }
 
   private send(): void {

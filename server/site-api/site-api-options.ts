@@ -38,9 +38,9 @@ export interface SiteApiOptions {
    */
   warmFlows: 'all' | 'none';
   /**
-   * SQLite: commit turns that are ready at the same moment in one transaction, on a writer thread
-   * (each reply still waits for its COMMIT). PostgreSQL: send each turn's transaction in one round
-   * trip (pipelined). Default true; SITE_GROUP_COMMIT=off for one plain transaction per turn.
+   * Commit turns that are ready at the same moment in one transaction (each reply still waits for
+   * its COMMIT): on SQLite on a writer thread, on PostgreSQL pipelined in one round trip. Default
+   * true; SITE_GROUP_COMMIT=off for one plain transaction per turn.
    */
   groupCommit: boolean;
   /**

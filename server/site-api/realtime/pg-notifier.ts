@@ -14,14 +14,21 @@
 // reconnects pokes every stream). One NOTIFY is in flight at a time; conversations committed
 // meanwhile go in the next one.
 import pg from 'pg';
+import { endOfLoopTurn } from '../../db/end-of-loop-turn.ts';
 import { EVENTS_CHANNEL, eventNotices } from './event-notice.ts';
 
 export class PgEventNotifier {
   private readonly pool: pg.Pool;
   private pending = new Set<string>();
   private sending: Promise<void> | null = null;
-  private scheduled = false;
   private closed = false;
+  /** So that the commits answered in this loop turn share a notice. */
+  private readonly schedule = endOfLoopTurn(() => {
+    this.sending = this.send().finally(() => {
+      this.sending = null;
+      if (this.pending.size > 0 && !this.closed) this.schedule();
+    });
+  });
 
   /** `url`: the database the server processes share. `log` hears notices that could not be sent. */
   constructor(
@@ -38,7 +45,7 @@ export class PgEventNotifier {
   notify(conversationId: string): void {
     if (this.closed) return;
     this.pending.add(conversationId);
-    this.schedule();
+    if (!this.sending) this.schedule();
   }
 
   /** Sends what is pending, then closes the connection. */
@@ -47,19 +54,6 @@ export class PgEventNotifier {
     await this.sending;
     if (this.pending.size > 0) await this.send();
     await this.pool.end();
-  }
-
-  /** At the end of this turn of the event loop, so the commits answered in it share a notice. */
-  private schedule(): void {
-    if (this.scheduled || this.sending) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.sending = this.send().finally(() => {
-        this.sending = null;
-        if (this.pending.size > 0 && !this.closed) this.schedule();
-      });
-    });
   }
 
   private async send(): Promise<void> {
