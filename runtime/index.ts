@@ -1,7 +1,7 @@
 // Public surface of the runtime: compile a flow, start a conversation, step it.
 export { checkFlow } from './compile/check-flow.ts';
 export { compileFlow, type CompileOptions, type CompileResult } from './compile/compile-flow.ts';
-export type { CompiledFlow } from './compiled-flow.ts';
+export { classifierFor, type CompiledFlow } from './compiled-flow.ts';
 export { start } from './engine/start.ts';
 export { step } from './engine/step.ts';
 export { handBack, checkResumeNode, resumableNodeTypes, type HandBackProblem } from './engine/hand-back.ts';
@@ -12,4 +12,4 @@ export { steppingClock } from './ports.ts';
 export type { IntentClassifier, Classification, SerializedClassifier, TrainingIntent } from './nlu/classifier.ts';
 export type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions } from './knowledge/knowledge-base.ts';
 export { buildKnowledgeIndex, loadKnowledgeIndex, tryLoadKnowledgeIndex, type KnowledgeIndex, type SerializedKnowledgeIndex } from './knowledge/index.ts';
-export { MAX_MESSAGE_CHARS } from './engine/clean-message.ts';
+export { MAX_MESSAGE_CHARS, cleanMessage } from './engine/clean-message.ts';

@@ -22,7 +22,7 @@ export class ServerMetrics {
   private readonly webhookAttempts: Counter<'event' | 'result'>;
   private readonly webhookFailures: Counter<'event'>;
   private readonly sse: Gauge;
-  private readonly classifySeconds: Histogram<'locale'>;
+  private readonly classifySeconds: Histogram<'locale' | 'thread'>;
   private readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
   private readonly commitGroups: Histogram;
 
@@ -37,7 +37,7 @@ export class ServerMetrics {
     this.webhookAttempts = new Counter({ name: 'switchboard_webhook_attempts_total', help: 'Webhook delivery attempts (result: delivered, error).', labelNames: ['event', 'result'], registers });
     this.webhookFailures = new Counter({ name: 'switchboard_webhook_deliveries_failed_total', help: 'Webhook deliveries given up after their last attempt.', labelNames: ['event'], registers });
     this.sse = new Gauge({ name: 'switchboard_sse_connections', help: 'Open server-sent event streams.', registers });
-    this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message.', labelNames: ['locale'], buckets: CLASSIFY_BUCKETS, registers });
+    this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message (thread: classifier, or main when the classifier thread could not answer).', labelNames: ['locale', 'thread'], buckets: CLASSIFY_BUCKETS, registers });
     this.httpSeconds = new Histogram({ name: 'switchboard_http_request_duration_seconds', help: 'HTTP request latency by route pattern and status.', labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers });
     this.commitGroups = new Histogram({ name: 'switchboard_commit_group_writes', help: 'Group commit: conversation writes per transaction.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers });
     if (o.defaults ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
@@ -73,8 +73,8 @@ export class ServerMetrics {
     this.sse.dec();
   }
 
-  classified(locale: string, seconds: number): void {
-    this.classifySeconds.observe({ locale }, seconds);
+  classified(locale: string, seconds: number, thread: 'classifier' | 'main'): void {
+    this.classifySeconds.observe({ locale, thread }, seconds);
   }
 
   /** `route`: the matched route pattern (`/api/v1/conversations/:id/messages`), or `unmatched`. */

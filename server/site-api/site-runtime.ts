@@ -14,6 +14,7 @@ import { SqliteWriterThread } from '../db/sqlite-writer.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
 import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
+import { ClassifierThread } from './flows/classifier-thread.ts';
 import { RateLimits } from './http/rate-limits.ts';
 import { SiteAccessCache } from './http/site-access-cache.ts';
 import { LiveVersions } from './flows/live-version-ref.ts';
@@ -39,6 +40,8 @@ export interface SiteRuntime {
   clock: Clock;
   options: SiteApiOptions;
   flows: FlowCache;
+  /** Classifies turns' messages off the main thread (flows/classifier-thread.ts); null when off. */
+  classifierThread: ClassifierThread | null;
   bus: ConversationBus;
   /** Commits conversation changes (lock, revision check, notify). */
   writer: ConversationWriter;
@@ -108,11 +111,19 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     log: d.log,
     metrics: d.metrics ?? null,
   });
+  const classifierThread = d.options.classifierThread
+    ? new ClassifierThread({
+        capacity: d.options.compiledFlowCacheSize,
+        ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, 'classifier') } : {}),
+        failed: (error) => d.log.error('the classifier thread failed; messages are classified on the main thread', error),
+      })
+    : null;
   const flows = new FlowCache({
     db: d.db,
     clock: d.clock,
     capacity: d.options.compiledFlowCacheSize,
-    ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds) } : {}),
+    thread: classifierThread,
+    ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, 'main') } : {}),
     onCompiled: (r) =>
       d.log.info(
         `compiled flow version ${r.versionId} in ${Math.round(r.totalMs)} ms` +
@@ -146,6 +157,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     clock: d.clock,
     options: d.options,
     flows,
+    classifierThread,
     bus,
     writer: {
       db: d.db,
@@ -179,6 +191,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       await listener?.close();
       await commits.close?.();
       await notifier?.close();
+      await classifierThread?.close();
     },
   };
 }

@@ -14,6 +14,7 @@ import { parseStoredDocument } from '../../versioning/stored-document.ts';
 import { KnowledgeIndexStore, latestKnowledgeVersionRow } from '../../knowledge/knowledge-versions.ts';
 import { loadStoredModel, storeModel } from './model-store.ts';
 import { modelKey, trainingSets } from './training-sets.ts';
+import type { ClassifierThread } from './classifier-thread.ts';
 
 /** How a compile went, for logs and the benchmark. */
 export interface CompileReport {
@@ -27,6 +28,16 @@ export interface CompileReport {
 
 export type CompiledVersion = { ok: true; flow: CompiledFlow; report: CompileReport } | { ok: false; message: string };
 
+/** A compiled flow's intent model as stored: its key (training-set hash and locale) and JSON. */
+interface StoredModelText {
+  key: string;
+  locale: string;
+  json: string;
+}
+
+/** A compiled version with its stored models by locale. */
+type CompiledDocument = (Extract<CompiledVersion, { ok: true }> & { models: Map<string, StoredModelText> }) | Extract<CompiledVersion, { ok: false }>;
+
 export interface FlowCacheOptions {
   db: Kysely<Database>;
   clock: Clock;
@@ -36,6 +47,8 @@ export interface FlowCacheOptions {
   onCompiled?: (report: CompileReport) => void;
   /** Called with the time of every classification (metrics). Default none. */
   classified?: (locale: string, seconds: number) => void;
+  /** Where compiled versions' intent models are loaded to classify off the main thread. Default none. */
+  thread?: ClassifierThread | null;
 }
 
 export class FlowCache {
@@ -81,7 +94,15 @@ export class FlowCache {
     const compiled = await compileDocument({ ...this.o, knowledge: this.knowledge }, parseStoredDocument(row), { label: versionId, knowledgeVersionId: row.knowledge_version_id });
     if (!compiled.ok) return compiled;
     this.o.onCompiled?.(compiled.report);
-    return this.o.classified ? { ...compiled, flow: timedClassifiers(compiled.flow, this.o.classified) } : compiled;
+    const flow = this.o.classified ? timedClassifiers(compiled.flow, this.o.classified) : compiled.flow;
+    const thread = this.o.thread;
+    if (thread) {
+      for (const [locale, model] of flow.classifiers) {
+        const stored = compiled.models.get(locale);
+        if (stored) thread.register(model, stored);
+      }
+    }
+    return { ok: true, flow, report: compiled.report };
   }
 }
 
@@ -96,7 +117,7 @@ async function compileDocument(
   o: { db: Kysely<Database>; clock: Clock; knowledge: KnowledgeIndexStore },
   doc: FlowDocument,
   at: { label: string; knowledgeVersionId: string | null },
-): Promise<CompiledVersion> {
+): Promise<CompiledDocument> {
   const started = performance.now();
   const { db } = o;
   const { label } = at;
@@ -104,11 +125,14 @@ async function compileDocument(
   const report: CompileReport = { versionId: label, loaded: [], trained: [], totalMs: 0 };
 
   const stored = new Map<string, IntentClassifier>();
+  const models = new Map<string, StoredModelText>();
   for (const [locale, set] of trainingSets(doc)) {
     const t0 = performance.now();
-    const model = await loadStoredModel(db, modelKey(set, locale));
-    if (model) {
-      stored.set(locale, model);
+    const key = modelKey(set, locale);
+    const found = await loadStoredModel(db, key);
+    if (found) {
+      stored.set(locale, found.model);
+      models.set(locale, { key, locale, json: found.json });
       report.loaded.push({ locale, ms: performance.now() - t0 });
     }
   }
@@ -143,11 +167,13 @@ async function compileDocument(
     return { ok: false, message: `${named} does not compile: ${first?.path}: ${first?.message}` };
   }
   for (const t of trained) {
-    await storeModel(db, { key: t.key, locale: t.locale, model: t.model, trainingMs: t.ms, now: o.clock.now() });
+    const json = JSON.stringify(t.model.toJSON());
+    await storeModel(db, { key: t.key, locale: t.locale, json, trainingMs: t.ms, now: o.clock.now() });
+    models.set(t.locale, { key: t.key, locale: t.locale, json });
     report.trained.push({ locale: t.locale, ms: t.ms });
   }
   report.totalMs = performance.now() - started;
-  return { ok: true, flow: compiled.flow, report };
+  return { ok: true, flow: compiled.flow, report, models };
 }
 
 /** The flow with each intent model timed (the runtime has no clock of its own to do it). */
