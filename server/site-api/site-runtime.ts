@@ -1,6 +1,7 @@
 // Everything the site API's handlers share, built once per server process: the database, the
-// compiled-flow cache, the event bus (and, on PostgreSQL, its listener and notifier), the
-// per-conversation locks, the webhook dispatcher and the rate limits. `close` stops what it started.
+// compiled-flow cache and the classifier thread, the event bus (and, on PostgreSQL, its listener
+// and notifier), the per-conversation locks, the webhook dispatcher and the rate limits. `close`
+// stops what it started.
 import type { Kysely } from 'kysely';
 import type { EngineHost } from '../../runtime/index.ts';
 import type { Clock } from '../clock.ts';

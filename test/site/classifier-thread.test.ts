@@ -76,6 +76,23 @@ describe('classifier thread', () => {
     expect(await pending).toBeNull();
     expect(thread.classify(other, 'hello')).toBeNull();
   });
+
+  it('answers null, and reports once, when the thread dies', async () => {
+    const failures: unknown[] = [];
+    const thread = new ClassifierThread({ failed: (error) => failures.push(error) });
+    thread.register(model, stored);
+    await loaded(thread, model);
+    // A crash, as the thread's owner would see one: the worker exits with texts in flight.
+    const worker = (thread as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    const pending = texts.slice(0, 5).map((t) => thread.classify(model, t));
+    void worker.terminate();
+    expect(await Promise.all(pending)).toEqual([null, null, null, null, null]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(failures).toHaveLength(1);
+    expect(String(failures[0])).toContain('the classifier thread exited');
+    expect(thread.classify(model, texts[0]!)).toBeNull();
+    await thread.close();
+  });
 });
 
 describe.each(dialects)('turns classified on the classifier thread on $name', (dialect) => {

@@ -21,14 +21,25 @@ export async function classifyAhead(thread: ClassifierThread | null, flow: Compi
 
 /** `flow` with `model` answering `known` for `text` (and classifying any other text as before). */
 function withKnownClassification(flow: CompiledFlow, model: IntentClassifier, text: string, known: Classification): CompiledFlow {
-  const answering: IntentClassifier = {
-    classify: (t) => (t === text ? known : model.classify(t)),
-    toJSON: () => model.toJSON(),
-  };
-  const swap = (m: IntentClassifier) => (m === model ? answering : m);
-  return {
-    ...flow,
-    classifier: flow.classifier && swap(flow.classifier),
-    classifiers: new Map([...flow.classifiers].map(([locale, m]) => [locale, swap(m)])),
-  };
+  const answering = new KnownClassification(model, text, known);
+  const classifiers = new Map<string, IntentClassifier>();
+  for (const [locale, m] of flow.classifiers) classifiers.set(locale, m === model ? answering : m);
+  return { ...flow, classifier: flow.classifier === model ? answering : flow.classifier, classifiers };
+}
+
+/** A model that already knows its answer for one text. A class, not closures: a turn makes one. */
+class KnownClassification implements IntentClassifier {
+  constructor(
+    private readonly model: IntentClassifier,
+    private readonly text: string,
+    private readonly known: Classification,
+  ) {}
+
+  classify(text: string): Classification {
+    return text === this.text ? this.known : this.model.classify(text);
+  }
+
+  toJSON() {
+    return this.model.toJSON();
+  }
 }
