@@ -131,6 +131,9 @@ export interface ServerCounters {
   /** Message turns answered 200, and those the server itself took at most 25 ms over. */
   turns: number;
   turnsWithin25Ms: number;
+  /** Messages classified on the classifier thread, and on the main thread (model loading, thread off or unable). */
+  classifiedOnThread: number;
+  classifiedOnMain: number;
 }
 
 const MESSAGE_TURNS = 'switchboard_http_request_duration_seconds_bucket{le="%",method="POST",route="/api/v1/conversations/:id/messages",status="200"}';
@@ -146,8 +149,23 @@ export async function serverCounters(base: string): Promise<ServerCounters | nul
     // No line yet before the first message turn.
     turns: lines.get(MESSAGE_TURNS.replace('%', '+Inf')) ?? 0,
     turnsWithin25Ms: lines.get(MESSAGE_TURNS.replace('%', '0.025')) ?? 0,
+    classifiedOnThread: classifications(lines, 'classifier'),
+    classifiedOnMain: classifications(lines, 'main'),
   };
 }
+
+/** Classifications on one thread so far, over every locale. */
+function classifications(lines: Map<string, number>, thread: 'classifier' | 'main'): number {
+  let sum = 0;
+  for (const [name, value] of lines) if (name.startsWith('switchboard_nlu_classify_duration_seconds_count{') && name.includes(`thread="${thread}"`)) sum += value;
+  return sum;
+}
+
+/** The share of the messages classified between two readings that the classifier thread classified. */
+const shareOnThread = (before: ServerCounters, after: ServerCounters) => {
+  const thread = after.classifiedOnThread - before.classifiedOnThread;
+  return Math.round((thread / (thread + after.classifiedOnMain - before.classifiedOnMain)) * 1000) / 1000;
+};
 
 /** Conversation writes per transaction between two readings (group commit). */
 export const writesPerCommit = (before: ServerCounters, after: ServerCounters) => Math.round(((after.writes - before.writes) / (after.transactions - before.transactions)) * 10) / 10;
@@ -211,6 +229,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       if (counters0 && counters1) {
         site.writesPerCommit = writesPerCommit(counters0, counters1);
         site.serverSideWithin25Ms = shareWithin25Ms(counters0, counters1);
+        site.classifiedOnThread = shareOnThread(counters0, counters1);
       }
       // The same conversations at the target rate instead of as fast as answers come.
       const counters2 = await serverCounters(server.url);
