@@ -112,10 +112,12 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     log: d.log,
     metrics: d.metrics ?? null,
   });
+  /** Classification times for /metrics, by the thread that classified. */
+  const timedOn = (thread: 'classifier' | 'main') => (d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, thread) } : {});
   const classifierThread = d.options.classifierThread
     ? new ClassifierThread({
         capacity: d.options.compiledFlowCacheSize,
-        ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, 'classifier') } : {}),
+        ...timedOn('classifier'),
         failed: (error) => d.log.error('the classifier thread failed; messages are classified on the main thread', error),
       })
     : null;
@@ -124,7 +126,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     clock: d.clock,
     capacity: d.options.compiledFlowCacheSize,
     thread: classifierThread,
-    ...(d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, 'main') } : {}),
+    ...timedOn('main'),
     onCompiled: (r) =>
       d.log.info(
         `compiled flow version ${r.versionId} in ${Math.round(r.totalMs)} ms` +

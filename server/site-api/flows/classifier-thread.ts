@@ -14,12 +14,6 @@ import type { Classification, IntentClassifier } from '../../../runtime/index.ts
 import type { RankedIntent } from '../../../shared/index.ts';
 import { endOfLoopTurn } from '../../db/end-of-loop-turn.ts';
 
-/** A classification made on the thread, and the thread's time for it. */
-export interface Classified {
-  classification: Classification;
-  seconds: number;
-}
-
 interface Model {
   key: string;
   locale: string;
@@ -30,7 +24,7 @@ interface Model {
 interface Request {
   model: Model;
   text: string;
-  resolve(answer: Classified | null): void;
+  resolve(answer: Classification | null): void;
 }
 
 export interface ClassifierThreadOptions {
@@ -84,7 +78,7 @@ export class ClassifierThread {
   }
 
   /** The thread's classification of `text` with `classifier`'s model, or null when the caller should classify it itself. */
-  classify(classifier: IntentClassifier, text: string): Promise<Classified | null> | null {
+  classify(classifier: IntentClassifier, text: string): Promise<Classification | null> | null {
     const model = this.byClassifier.get(classifier);
     if (!model?.intents || this.broken || this.waiting >= (this.o.maxWaiting ?? 1024)) return null;
     this.waiting++;
@@ -152,11 +146,11 @@ export class ClassifierThread {
       const ranking: RankedIntent[] = new Array(length);
       for (let r = 0; r < length; r++, at += 2) ranking[r] = { intent: intents[answers[at]!]!, confidence: answers[at + 1]! };
       this.o.classified?.(request.model.locale, seconds);
-      this.answer(request, { classification: { ranking, outOfScope: scope === 1 }, seconds });
+      this.answer(request, { ranking, outOfScope: scope === 1 });
     }
   }
 
-  private answer(request: Request, answer: Classified | null): void {
+  private answer(request: Request, answer: Classification | null): void {
     this.waiting--;
     request.resolve(answer);
   }

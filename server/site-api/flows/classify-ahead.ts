@@ -15,8 +15,8 @@ export async function classifyAhead(thread: ClassifierThread | null, flow: Compi
   const model = classifierFor(flow, state.conversation.locale);
   // The text the engine will classify: cleaned as step() cleans it.
   const { text } = cleanMessage(event.text);
-  const classified = model && text !== '' && (await thread.classify(model, text));
-  return classified ? withKnownClassification(flow, model, text, classified.classification) : flow;
+  const known = model && text !== '' && (await thread.classify(model, text));
+  return known ? withKnownClassification(flow, model, text, known) : flow;
 }
 
 /** `flow` with `model` answering `known` for `text` (and classifying any other text as before). */
