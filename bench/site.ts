@@ -8,7 +8,7 @@
 // Targets (issue 5): ≥ 2,000 turns/s, p99 < 25 ms at 64 concurrent conversations, ≥ 25% of bare HTTP.
 // Run alone with `npx tsx bench/site.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,9 +131,12 @@ export interface ServerCounters {
   /** Message turns answered 200, and those the server itself took at most 25 ms over. */
   turns: number;
   turnsWithin25Ms: number;
-  /** Messages classified on the classifier thread, and on the main thread (model loading, thread off or unable). */
+  /** Messages classified on the model thread, and on the main thread (model loading, thread off or unable). */
   classifiedOnThread: number;
   classifiedOnMain: number;
+  /** Knowledge searches on the model thread, and on the main thread. */
+  searchedOnThread: number;
+  searchedOnMain: number;
 }
 
 const MESSAGE_TURNS = 'switchboard_http_request_duration_seconds_bucket{le="%",method="POST",route="/api/v1/conversations/:id/messages",status="200"}';
@@ -149,22 +152,24 @@ export async function serverCounters(base: string): Promise<ServerCounters | nul
     // No line yet before the first message turn.
     turns: lines.get(MESSAGE_TURNS.replace('%', '+Inf')) ?? 0,
     turnsWithin25Ms: lines.get(MESSAGE_TURNS.replace('%', '0.025')) ?? 0,
-    classifiedOnThread: classifications(lines, 'classifier'),
-    classifiedOnMain: classifications(lines, 'main'),
+    classifiedOnThread: counted(lines, 'switchboard_nlu_classify_duration_seconds_count{', 'model'),
+    classifiedOnMain: counted(lines, 'switchboard_nlu_classify_duration_seconds_count{', 'main'),
+    searchedOnThread: counted(lines, 'switchboard_knowledge_search_duration_seconds_count{', 'model'),
+    searchedOnMain: counted(lines, 'switchboard_knowledge_search_duration_seconds_count{', 'main'),
   };
 }
 
-/** Classifications on one thread so far, over every locale. */
-function classifications(lines: Map<string, number>, thread: 'classifier' | 'main'): number {
+/** A histogram's count on one thread so far, over its other labels. */
+function counted(lines: Map<string, number>, prefix: string, thread: 'model' | 'main'): number {
   let sum = 0;
-  for (const [name, value] of lines) if (name.startsWith('switchboard_nlu_classify_duration_seconds_count{') && name.includes(`thread="${thread}"`)) sum += value;
+  for (const [name, value] of lines) if (name.startsWith(prefix) && name.includes(`thread="${thread}"`)) sum += value;
   return sum;
 }
 
-/** The share of the messages classified between two readings that the classifier thread classified. */
-const shareOnThread = (before: ServerCounters, after: ServerCounters) => {
-  const thread = after.classifiedOnThread - before.classifiedOnThread;
-  return Math.round((thread / (thread + after.classifiedOnMain - before.classifiedOnMain)) * 1000) / 1000;
+/** The share of the messages classified (or searches) between two readings that the model thread answered. */
+const shareOnThread = (before: ServerCounters, after: ServerCounters, of: 'classified' | 'searched') => {
+  const thread = after[`${of}OnThread`] - before[`${of}OnThread`];
+  return Math.round((thread / (thread + after[`${of}OnMain`] - before[`${of}OnMain`])) * 1000) / 1000;
 };
 
 /** Conversation writes per transaction between two readings (group commit). */
@@ -189,6 +194,8 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
   const flows = join(dir, 'flows');
   mkdirSync(flows);
   copyFileSync(join(repo, 'flows/banking-support.json'), join(flows, 'banking-support.json'));
+  copyFileSync(join(repo, 'flows/banking-help.json'), join(flows, 'banking-help.json'));
+  cpSync(join(repo, 'flows/knowledge'), join(flows, 'knowledge'), { recursive: true });
   writeFileSync(join(flows, 'small.json'), JSON.stringify(smallFlow()));
   const env = benchServerEnv(join(dir, 'bench.db'), flows, 'info');
   try {
@@ -214,6 +221,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let site: Record<string, number>;
     let paced: Record<string, number>;
     let small: Record<string, number>;
+    let knowledge: Record<string, number>;
     let light: Record<string, number>;
     let bareBefore: Record<string, number>;
     let bareAfter: Record<string, number>;
@@ -229,7 +237,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       if (counters0 && counters1) {
         site.writesPerCommit = writesPerCommit(counters0, counters1);
         site.serverSideWithin25Ms = shareWithin25Ms(counters0, counters1);
-        site.classifiedOnThread = shareOnThread(counters0, counters1);
+        site.classifiedOnThread = shareOnThread(counters0, counters1, 'classified');
       }
       // The same conversations at the target rate instead of as fast as answers come.
       const counters2 = await serverCounters(server.url);
@@ -237,6 +245,11 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       const counters3 = await serverCounters(server.url);
       if (counters2 && counters3) paced.serverSideWithin25Ms = shareWithin25Ms(counters2, counters3);
       small = await runLoad({ ...o, ...on, flowId: 'small' });
+      // Messages that mostly end in a knowledge search (answer nodes).
+      const counters4 = await serverCounters(server.url);
+      knowledge = await runLoad({ ...o, ...on, flowId: 'banking-help' });
+      const counters5 = await serverCounters(server.url);
+      if (counters4 && counters5) knowledge.searchedOnThread = shareOnThread(counters4, counters5, 'searched');
       // Per-turn latency without a queue in front of it.
       light = await runLoad({ ...o, ...on, flowId: 'banking-support', concurrency: 4, seconds: Math.min(o.seconds, 4) });
     } finally {
@@ -248,6 +261,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       durableTurns: site,
       durableTurnsAtTargetRate: paced,
       durableTurnsSmallFlow: small,
+      durableTurnsKnowledgeFlow: knowledge,
       durableTurnsAt4Concurrent: light,
       bareHttp: { before: bareBefore, after: bareAfter },
       ratioToBareHttp: Math.round((site.turnsPerSecond! / bareTurnsPerSecond) * 1000) / 1000,

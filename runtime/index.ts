@@ -13,3 +13,4 @@ export type { IntentClassifier, Classification, SerializedClassifier, TrainingIn
 export type { KnowledgeBase, KnowledgeHit, KnowledgeSearchOptions } from './knowledge/knowledge-base.ts';
 export { buildKnowledgeIndex, loadKnowledgeIndex, tryLoadKnowledgeIndex, type KnowledgeIndex, type SerializedKnowledgeIndex } from './knowledge/index.ts';
 export { MAX_MESSAGE_CHARS, cleanMessage } from './engine/clean-message.ts';
+export { ANSWER_SEARCH_LIMIT } from './nodes/answer.ts';

@@ -6,6 +6,8 @@ import { next, type NodeExecutor } from './node-executor.ts';
 
 /** Articles named in the trace besides the best one. */
 const ALTERNATIVES_IN_TRACE = 2;
+/** The hits an answer node asks for (a host that searches ahead asks for the same). */
+export const ANSWER_SEARCH_LIMIT = 1 + ALTERNATIVES_IN_TRACE;
 
 export const answerExecutor: NodeExecutor<'answer'> = {
   enter(node, turn) {
@@ -16,7 +18,7 @@ export const answerExecutor: NodeExecutor<'answer'> = {
       turn.trace.notes.push('knowledge: the flow has no knowledge base, so answer nodes never answer');
       return next('no_answer');
     }
-    const hits = knowledge.search(turn.text, { limit: 1 + ALTERNATIVES_IN_TRACE, locale: turn.state.conversation.locale });
+    const hits = knowledge.search(turn.text, { limit: ANSWER_SEARCH_LIMIT, locale: turn.state.conversation.locale });
     const best = hits[0];
     const answered = best !== undefined && best.score >= threshold;
     turn.state.kb = best ? { articleId: best.articleId, title: best.title, score: best.score, answered } : null;

@@ -168,6 +168,12 @@ export class KnowledgeIndexStore {
     return pending;
   }
 
+  /** The stored index of `versionId` as its JSON text (to load it elsewhere, e.g. on the model thread); null when there is none. */
+  async storedIndex(versionId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('knowledge_versions').select('search_index').where('id', '=', versionId).executeTakeFirst();
+    return row?.search_index ?? null;
+  }
+
   private async load(versionId: string): Promise<LoadedKnowledgeIndex> {
     const row = await this.db.selectFrom('knowledge_versions').select(['kb_id', 'number', 'search_index']).where('id', '=', versionId).executeTakeFirst();
     if (!row) return { ok: false, missing: true, message: `knowledge-base version ${versionId} does not exist` };

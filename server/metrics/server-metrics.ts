@@ -10,6 +10,9 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 const CLASSIFY_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01];
 
 /** How a customer turn ended, from the server's side. */
+/** Which thread classified a message or searched knowledge: the model thread, or the main thread when that could not answer. */
+export type ModelThreadLabel = 'model' | 'main';
+
 export type TurnOutcome = 'answered' | 'escalated' | 'ended' | 'to_agent' | 'replayed';
 
 export class ServerMetrics {
@@ -23,6 +26,7 @@ export class ServerMetrics {
   private readonly webhookFailures: Counter<'event'>;
   private readonly sse: Gauge;
   private readonly classifySeconds: Histogram<'locale' | 'thread'>;
+  private readonly searchSeconds: Histogram<'thread'>;
   private readonly httpSeconds: Histogram<'method' | 'route' | 'status'>;
   private readonly commitGroups: Histogram;
 
@@ -37,7 +41,8 @@ export class ServerMetrics {
     this.webhookAttempts = new Counter({ name: 'switchboard_webhook_attempts_total', help: 'Webhook delivery attempts (result: delivered, error).', labelNames: ['event', 'result'], registers });
     this.webhookFailures = new Counter({ name: 'switchboard_webhook_deliveries_failed_total', help: 'Webhook deliveries given up after their last attempt.', labelNames: ['event'], registers });
     this.sse = new Gauge({ name: 'switchboard_sse_connections', help: 'Open server-sent event streams.', registers });
-    this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message (thread: classifier, or main when the classifier thread could not answer).', labelNames: ['locale', 'thread'], buckets: CLASSIFY_BUCKETS, registers });
+    this.classifySeconds = new Histogram({ name: 'switchboard_nlu_classify_duration_seconds', help: 'Intent classification time per message (thread: model, or main when the model thread could not answer).', labelNames: ['locale', 'thread'], buckets: CLASSIFY_BUCKETS, registers });
+    this.searchSeconds = new Histogram({ name: 'switchboard_knowledge_search_duration_seconds', help: 'Knowledge search time per search (thread: model, or main when the model thread could not answer).', labelNames: ['thread'], buckets: CLASSIFY_BUCKETS, registers });
     this.httpSeconds = new Histogram({ name: 'switchboard_http_request_duration_seconds', help: 'HTTP request latency by route pattern and status.', labelNames: ['method', 'route', 'status'], buckets: LATENCY_BUCKETS, registers });
     this.commitGroups = new Histogram({ name: 'switchboard_commit_group_writes', help: 'Group commit: conversation writes per transaction.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers });
     if (o.defaults ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_' });
@@ -73,8 +78,12 @@ export class ServerMetrics {
     this.sse.dec();
   }
 
-  classified(locale: string, seconds: number, thread: 'classifier' | 'main'): void {
+  classified(locale: string, seconds: number, thread: ModelThreadLabel): void {
     this.classifySeconds.observe({ locale, thread }, seconds);
+  }
+
+  searched(seconds: number, thread: ModelThreadLabel): void {
+    this.searchSeconds.observe({ thread }, seconds);
   }
 
   /** `route`: the matched route pattern (`/api/v1/conversations/:id/messages`), or `unmatched`. */

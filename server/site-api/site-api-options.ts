@@ -44,10 +44,11 @@ export interface SiteApiOptions {
    */
   groupCommit: boolean;
   /**
-   * Classify customers' messages on a thread of their own (flows/classifier-thread.ts), with the
-   * same stored models. Default true; SITE_CLASSIFIER_THREAD=off keeps it on the main thread.
+   * Classify customers' messages and search knowledge for them on a thread of their own
+   * (flows/model-thread.ts), with the same stored models and indexes. Default true;
+   * SITE_MODEL_THREAD=off keeps both on the main thread.
    */
-  classifierThread: boolean;
+  modelThread: boolean;
   /**
    * How long a process may reuse a site key's lookup (site, environment, allowed origins, signing
    * secret). Revoking a key or changing a site's settings clears it at once in the process that
@@ -87,7 +88,7 @@ export const defaultSiteApiOptions: SiteApiOptions = {
   demoSiteKey: null,
   warmFlows: 'none',
   groupCommit: true,
-  classifierThread: true,
+  modelThread: true,
   keyCacheMs: 1000,
 };
 
@@ -108,7 +109,7 @@ const envSchema = z.object({
   WARM_FLOWS: z.enum(['all', 'none']).optional(),
   SITE_SSE_POLL_MS: positive,
   SITE_GROUP_COMMIT: z.enum(['on', 'off']).optional(),
-  SITE_CLASSIFIER_THREAD: z.enum(['on', 'off']).optional(),
+  SITE_MODEL_THREAD: z.enum(['on', 'off']).optional(),
   SITE_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
@@ -129,7 +130,7 @@ export function loadSiteApiOptions(env: Record<string, string | undefined>): { o
       warmFlows: e.WARM_FLOWS ?? 'all',
       ssePollMs: e.SITE_SSE_POLL_MS ?? d.ssePollMs,
       groupCommit: e.SITE_GROUP_COMMIT ? e.SITE_GROUP_COMMIT === 'on' : d.groupCommit,
-      classifierThread: e.SITE_CLASSIFIER_THREAD ? e.SITE_CLASSIFIER_THREAD === 'on' : d.classifierThread,
+      modelThread: e.SITE_MODEL_THREAD ? e.SITE_MODEL_THREAD === 'on' : d.modelThread,
       keyCacheMs: e.SITE_KEY_CACHE_MS ?? d.keyCacheMs,
       webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS ?? d.webhooks.retryBaseMs, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS ?? d.webhooks.maxAttempts },
     }),

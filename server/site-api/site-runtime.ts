@@ -7,7 +7,7 @@ import type { EngineHost } from '../../runtime/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
-import type { ServerMetrics } from '../metrics/server-metrics.ts';
+import type { ModelThreadLabel, ServerMetrics } from '../metrics/server-metrics.ts';
 import type { ConversationWriter } from './conversations/conversation-writer.ts';
 import { GroupCommit, transactionPerWrite, type Committer } from '../db/group-commit.ts';
 import { PgPipelinedCommit } from '../db/pg-pipelined-commit.ts';
@@ -15,7 +15,7 @@ import { SqliteWriterThread } from '../db/sqlite-writer.ts';
 import { KeyedMutex } from './conversations/keyed-mutex.ts';
 import { StateCache } from './conversations/state-cache.ts';
 import { FlowCache } from './flows/flow-cache.ts';
-import { ClassifierThread } from './flows/classifier-thread.ts';
+import { ModelThread } from './flows/model-thread.ts';
 import { RateLimits } from './http/rate-limits.ts';
 import { SiteAccessCache } from './http/site-access-cache.ts';
 import { LiveVersions } from './flows/live-version-ref.ts';
@@ -41,8 +41,8 @@ export interface SiteRuntime {
   clock: Clock;
   options: SiteApiOptions;
   flows: FlowCache;
-  /** Classifies turns' messages off the main thread (flows/classifier-thread.ts); null when off. */
-  classifierThread: ClassifierThread | null;
+  /** Classifies and searches turns' messages off the main thread (flows/model-thread.ts); null when off. */
+  modelThread: ModelThread | null;
   bus: ConversationBus;
   /** Commits conversation changes (lock, revision check, notify). */
   writer: ConversationWriter;
@@ -112,20 +112,23 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     log: d.log,
     metrics: d.metrics ?? null,
   });
-  /** Classification times for /metrics, by the thread that classified. */
-  const timedOn = (thread: 'classifier' | 'main') => (d.metrics ? { classified: (locale: string, seconds: number) => d.metrics!.classified(locale, seconds, thread) } : {});
-  const classifierThread = d.options.classifierThread
-    ? new ClassifierThread({
+  /** Classification and knowledge-search times for /metrics, by the thread that answered. */
+  const metrics = d.metrics;
+  const timedOn = (thread: ModelThreadLabel) =>
+    metrics ? { classified: (locale: string, seconds: number) => metrics.classified(locale, seconds, thread), searched: (seconds: number) => metrics.searched(seconds, thread) } : {};
+  const modelThread = d.options.modelThread
+    ? new ModelThread({
         capacity: d.options.compiledFlowCacheSize,
-        ...timedOn('classifier'),
-        failed: (error) => d.log.error('the classifier thread failed; messages are classified on the main thread', error),
+        ...timedOn('model'),
+        failed: (error) => d.log.error('the model thread failed; messages are classified and searched on the main thread', error),
+        unloadable: (error) => d.log.error(error.message),
       })
     : null;
   const flows = new FlowCache({
     db: d.db,
     clock: d.clock,
     capacity: d.options.compiledFlowCacheSize,
-    thread: classifierThread,
+    thread: modelThread,
     ...timedOn('main'),
     onCompiled: (r) =>
       d.log.info(
@@ -160,7 +163,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     clock: d.clock,
     options: d.options,
     flows,
-    classifierThread,
+    modelThread,
     bus,
     writer: {
       db: d.db,
@@ -194,7 +197,7 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
       await listener?.close();
       await commits.close?.();
       await notifier?.close();
-      await classifierThread?.close();
+      await modelThread?.close();
     },
   };
 }

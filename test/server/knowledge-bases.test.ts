@@ -3,39 +3,13 @@
 // pinned to the knowledge-base version they were committed with (and answered from it by the site
 // runtime even after a newer one is committed), and seeding of the example help centre.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject, KnowledgeBaseDocument } from '../../shared/index.ts';
+import type { KnowledgeBaseDocument } from '../../shared/index.ts';
 import { loadKnowledgeIndex } from '../../runtime/index.ts';
 import { seedFlows } from '../../server/bootstrap/seed-flows.ts';
 import { helpArticles } from '../runtime/knowledge-fixtures.ts';
+import { helpFlow } from '../site/fixtures.ts';
 import { openSiteWorld, type SiteWorld } from '../site/site-harness.ts';
 import { dialects, rejects } from './harness.ts';
-
-/** start → answer (threshold 0.3) → end; no_answer → a fixed message. Names knowledge base `help`. */
-function helpFlow(id: string, greeting = 'Ask me anything.'): JsonObject {
-  return {
-    schemaVersion: 1,
-    id,
-    name: `Help ${id}`,
-    locale: 'en',
-    knowledge: { base: 'help' },
-    nodes: [
-      { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-      { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: greeting } },
-      { id: 'wait', type: 'ask', position: { x: 0, y: 200 }, data: { prompt: 'Your question?', variable: 'question', valueType: 'text' } },
-      { id: 'answer', type: 'answer', position: { x: 0, y: 300 }, data: { threshold: 0.3, template: '{{kb.extract}}' } },
-      { id: 'sorry', type: 'message', position: { x: 200, y: 300 }, data: { text: 'No article for that.' } },
-    ],
-    variables: [{ name: 'question', type: 'string' }],
-    edges: [
-      { id: 'e1', source: 'start', target: 'hello' },
-      { id: 'e2', source: 'hello', target: 'wait' },
-      { id: 'e3', source: 'wait', target: 'answer' },
-      { id: 'e4', source: 'answer', sourceHandle: 'answered', target: 'wait' },
-      { id: 'e5', source: 'answer', sourceHandle: 'no_answer', target: 'sorry' },
-      { id: 'e6', source: 'sorry', target: 'wait' },
-    ],
-  };
-}
 
 describe.each(dialects)('knowledge bases on $name', (dialect) => {
   let sw: SiteWorld;

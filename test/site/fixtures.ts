@@ -74,3 +74,30 @@ export function chatFlow(id: string, o: ChatFlowOptions = {}): JsonObject {
     ],
   };
 }
+
+/** Asks for a question, answers it from knowledge base `help` (threshold 0.3) and asks again; no_answer → a fixed message first. */
+export function helpFlow(id: string, greeting = 'Ask me anything.'): JsonObject {
+  return {
+    schemaVersion: 1,
+    id,
+    name: `Help ${id}`,
+    locale: 'en',
+    knowledge: { base: 'help' },
+    nodes: [
+      { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+      { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: greeting } },
+      { id: 'wait', type: 'ask', position: { x: 0, y: 200 }, data: { prompt: 'Your question?', variable: 'question', valueType: 'text' } },
+      { id: 'answer', type: 'answer', position: { x: 0, y: 300 }, data: { threshold: 0.3, template: '{{kb.extract}}' } },
+      { id: 'sorry', type: 'message', position: { x: 200, y: 300 }, data: { text: 'No article for that.' } },
+    ],
+    variables: [{ name: 'question', type: 'string' }],
+    edges: [
+      { id: 'e1', source: 'start', target: 'hello' },
+      { id: 'e2', source: 'hello', target: 'wait' },
+      { id: 'e3', source: 'wait', target: 'answer' },
+      { id: 'e4', source: 'answer', sourceHandle: 'answered', target: 'wait' },
+      { id: 'e5', source: 'answer', sourceHandle: 'no_answer', target: 'sorry' },
+      { id: 'e6', source: 'sorry', target: 'wait' },
+    ],
+  };
+}

@@ -11,7 +11,7 @@ import type { SiteCaller } from '../site-caller.ts';
 import { siteFail, siteOk, type SiteFailure, type SiteResult } from '../site-failure.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
 import { redactRun } from '../privacy/redact-turn.ts';
-import { classifyAhead } from '../flows/classify-ahead.ts';
+import { lookAhead } from '../flows/look-ahead.ts';
 import { compactTrace } from './compact-trace.ts';
 import { beforeEffect, updateConversation } from './conversation-writer.ts';
 import { currentHandoff, recordEnd, recordHandoff } from './record-handoff.ts';
@@ -70,7 +70,7 @@ export async function takeTurn(rt: SiteRuntime, caller: SiteCaller, conversation
       const event: EngineEvent = request.kind === 'message' ? { type: 'message', text: request.text } : { type: 'request_human' };
       const raw = await runStep(
         {
-          flow: await classifyAhead(rt.classifierThread, compiled.flow, current.state, event),
+          flow: await lookAhead(rt.modelThread, compiled.flow, current.state, event),
           host: rt.host,
           maxActions: rt.options.maxActionsPerTurn,
           perform: async (action) => {

@@ -4,7 +4,7 @@
 // knowledge-base version the flow version was committed with. Concurrent callers share one compile.
 // A draft (replay before publish) compiles the same way against the newest knowledge-base version.
 import type { Kysely } from 'kysely';
-import type { CompiledFlow, IntentClassifier, TrainingIntent } from '../../../runtime/index.ts';
+import type { CompiledFlow, IntentClassifier, KnowledgeBase, TrainingIntent } from '../../../runtime/index.ts';
 import { compileFlow } from '../../../runtime/index.ts';
 import { trainClassifier } from '../../../runtime/nlu/index.ts';
 import type { FlowDocument } from '../../../shared/index.ts';
@@ -14,7 +14,7 @@ import { parseStoredDocument } from '../../versioning/stored-document.ts';
 import { KnowledgeIndexStore, latestKnowledgeVersionRow } from '../../knowledge/knowledge-versions.ts';
 import { loadStoredModel, storeModel } from './model-store.ts';
 import { modelKey, trainingSets } from './training-sets.ts';
-import type { ClassifierThread } from './classifier-thread.ts';
+import type { ModelThread } from './model-thread.ts';
 
 /** How a compile went, for logs and the benchmark. */
 export interface CompileReport {
@@ -35,8 +35,8 @@ interface StoredModelText {
   json: string;
 }
 
-/** A compiled version with its stored models by locale. */
-type CompiledDocument = (Extract<CompiledVersion, { ok: true }> & { models: Map<string, StoredModelText> }) | Extract<CompiledVersion, { ok: false }>;
+/** A compiled version with its stored models by locale, and the knowledge-base version it loaded (if any). */
+type CompiledDocument = (Extract<CompiledVersion, { ok: true }> & { models: Map<string, StoredModelText>; knowledgeVersion: string | null }) | Extract<CompiledVersion, { ok: false }>;
 
 export interface FlowCacheOptions {
   db: Kysely<Database>;
@@ -47,8 +47,10 @@ export interface FlowCacheOptions {
   onCompiled?: (report: CompileReport) => void;
   /** Called with the time of every classification (metrics). Default none. */
   classified?: (locale: string, seconds: number) => void;
-  /** Where compiled versions' intent models are loaded to classify off the main thread. Default none. */
-  thread?: ClassifierThread | null;
+  /** Called with the time of every knowledge search on this thread (metrics). Default none. */
+  searched?: (seconds: number) => void;
+  /** Where compiled versions' intent models and knowledge indexes are loaded to answer off the main thread. Default none. */
+  thread?: ModelThread | null;
 }
 
 export class FlowCache {
@@ -94,13 +96,15 @@ export class FlowCache {
     const compiled = await compileDocument({ ...this.o, knowledge: this.knowledge }, parseStoredDocument(row), { label: versionId, knowledgeVersionId: row.knowledge_version_id });
     if (!compiled.ok) return compiled;
     this.o.onCompiled?.(compiled.report);
-    const flow = this.o.classified ? timedClassifiers(compiled.flow, this.o.classified) : compiled.flow;
+    const flow = timed(compiled.flow, this.o);
     const thread = this.o.thread;
     if (thread) {
       for (const [locale, model] of flow.classifiers) {
         const stored = compiled.models.get(locale);
-        if (stored) thread.register(model, stored);
+        if (stored) thread.registerClassifier(model, stored);
       }
+      const pinned = compiled.knowledgeVersion;
+      if (flow.knowledge && pinned) thread.registerKnowledge(flow.knowledge, { key: pinned, json: () => this.knowledge.storedIndex(pinned) });
     }
     return { ok: true, flow, report: compiled.report };
   }
@@ -137,6 +141,7 @@ async function compileDocument(
     }
   }
   let knowledge;
+  let knowledgeVersion: string | null = null;
   if (doc.knowledge?.base !== undefined) {
     const pinned = at.knowledgeVersionId ?? (await latestKnowledgeVersionRow(db, doc.knowledge.base))?.id;
     if (pinned === undefined) return { ok: false, message: `${named} names knowledge base "${doc.knowledge.base}", which has no stored version` };
@@ -144,6 +149,7 @@ async function compileDocument(
     if (!loaded.ok) return { ok: false, message: loaded.message };
     if (loaded.kbId !== doc.knowledge.base) return { ok: false, message: `${named} names knowledge base "${doc.knowledge.base}" but is pinned to a version of "${loaded.kbId}"` };
     knowledge = loaded.index;
+    knowledgeVersion = pinned;
   }
 
   const trained: Array<{ key: string; locale: string; model: IntentClassifier; ms: number }> = [];
@@ -173,28 +179,47 @@ async function compileDocument(
     report.trained.push({ locale: t.locale, ms: t.ms });
   }
   report.totalMs = performance.now() - started;
-  return { ok: true, flow: compiled.flow, report, models };
+  return { ok: true, flow: compiled.flow, report, models, knowledgeVersion };
 }
 
-/** The flow with each intent model timed (the runtime has no clock of its own to do it). */
-function timedClassifiers(flow: CompiledFlow, classified: (locale: string, seconds: number) => void): CompiledFlow {
-  const wrapped = new Map<IntentClassifier, IntentClassifier>();
-  const timed = (model: IntentClassifier, locale: string): IntentClassifier => {
-    let w = wrapped.get(model);
-    if (!w) {
-      w = {
-        classify: (text) => {
-          const t0 = performance.now();
-          const result = model.classify(text);
-          classified(locale, (performance.now() - t0) / 1000);
-          return result;
-        },
-        toJSON: () => model.toJSON(),
-      };
-      wrapped.set(model, w);
-    }
-    return w;
-  };
-  const classifiers = new Map([...flow.classifiers].map(([locale, model]) => [locale, timed(model, locale)]));
-  return { ...flow, classifier: flow.classifier ? timed(flow.classifier, flow.doc.locale) : null, classifiers };
+/** The flow with its intent models and knowledge base timed, for those asked (the runtime has no clock of its own to do it). */
+function timed(flow: CompiledFlow, o: Pick<FlowCacheOptions, 'classified' | 'searched'>): CompiledFlow {
+  const { classified, searched } = o;
+  let out = flow;
+  if (classified) {
+    const wrapped = new Map<IntentClassifier, IntentClassifier>();
+    const timedModel = (model: IntentClassifier, locale: string): IntentClassifier => {
+      let w = wrapped.get(model);
+      if (!w) {
+        w = {
+          classify: (text) => {
+            const t0 = performance.now();
+            const result = model.classify(text);
+            classified(locale, (performance.now() - t0) / 1000);
+            return result;
+          },
+          toJSON: () => model.toJSON(),
+        };
+        wrapped.set(model, w);
+      }
+      return w;
+    };
+    const classifiers = new Map([...flow.classifiers].map(([locale, model]) => [locale, timedModel(model, locale)]));
+    out = { ...out, classifier: flow.classifier ? timedModel(flow.classifier, flow.doc.locale) : null, classifiers };
+  }
+  const knowledge = flow.knowledge;
+  if (searched && knowledge) {
+    const timedKnowledge: KnowledgeBase = {
+      id: knowledge.id,
+      version: knowledge.version,
+      search: (query, options) => {
+        const t0 = performance.now();
+        const hits = knowledge.search(query, options);
+        searched((performance.now() - t0) / 1000);
+        return hits;
+      },
+    };
+    out = { ...out, knowledge: timedKnowledge };
+  }
+  return out;
 }
