@@ -80,7 +80,8 @@ export function startChild(args: string[], env: Record<string, string>, ready: R
           child,
           stop: () =>
             new Promise((done) => {
-              child.once('exit', () => done());
+              // 'close', not 'exit': the last of its output (the log lines the benchmark reads) may arrive after exit.
+              child.once('close', () => done());
               child.kill('SIGTERM');
             }),
         });
