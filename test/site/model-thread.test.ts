@@ -158,6 +158,27 @@ describe('model thread', () => {
     expect(thread.search(index, 'card', inEnglish)).toBeNull();
   });
 
+  it('leaves questions to the caller while the thread loads another model or index, so none waits behind a load', async () => {
+    const thread = new ModelThread();
+    try {
+      thread.registerClassifier(model, stored);
+      await loaded(thread, model);
+      thread.registerKnowledge(index, { key: 'kbv_1', json: async () => storedIndex });
+      await new Promise((r) => setTimeout(r, 0)); // the index is read, and sent to the thread
+      expect(thread.classify(model, texts[0]!)).toBeNull();
+      await indexLoaded(thread, index);
+      expect(await thread.classify(model, texts[0]!)).toEqual(model.classify(texts[0]!));
+      const other = trainClassifier(bankingSubset(3, 10).train);
+      thread.registerClassifier(other, { key: 'other', locale: 'en', json: JSON.stringify(other.toJSON()) });
+      expect(thread.search(index, 'card', inEnglish)).toBeNull();
+      expect(thread.classify(model, texts[0]!)).toBeNull();
+      await loaded(thread, other);
+      expect(await thread.search(index, helpQuestions[0]![0], inEnglish)).toEqual(index.search(helpQuestions[0]![0], inEnglish));
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('answers null, and reports once, when the thread dies', async () => {
     const failures: unknown[] = [];
     const thread = new ModelThread({ failed: (error) => failures.push(error) });

@@ -2,15 +2,16 @@
 // read large tables for every message: the banking intent model is a sparse dot product over 2 MB
 // of weights (~0.06 ms when it runs alone, but on the main thread, between requests, its cache
 // misses slow the rest of the turn too; without it the main thread spent 0.26-0.34 ms per turn
-// instead of 0.38-0.40 in bench/site.ts's load, docs/benchmarks.md, session 9), and a knowledge
-// index is ~12 MB searched in ~0.2 ms. Here models and indexes are loaded from their stored JSON
+// instead of 0.38-0.40 in bench/site.ts's load, docs/benchmarks.md, session 9), and a search of
+// a knowledge index (63 KB to 12.5 MB stored) moved off it saved 30-40% of the main thread's time
+// per knowledge turn (session 10). Here models and indexes are loaded from their stored JSON
 // into a worker, and the questions that become ready in one turn of the event loop go there as one
 // batch while the main thread handles the other requests.
 //
 // The thread only ever speeds things up: what it loads is what the main thread loaded, so its
 // answers equal the main thread's, and whenever it cannot answer (a model or index still loading
-// or not loadable there, too many questions waiting, the thread gone) the caller gets null and
-// asks the main thread's copy.
+// or not loadable there, the thread busy loading another, too many questions waiting, the thread
+// gone) the caller gets null and asks the main thread's copy.
 import { Worker } from 'node:worker_threads';
 import type { Classification, IntentClassifier, KnowledgeBase, KnowledgeHit } from '../../../runtime/index.ts';
 import type { RankedIntent } from '../../../shared/index.ts';
@@ -64,6 +65,8 @@ export class ModelThread {
   /** Batches sent and not yet answered, oldest first (the thread answers in order). */
   private readonly inFlight: Request[][] = [];
   private waiting = 0;
+  /** Loads sent to the thread and not yet answered: while it parses one (up to ~1 s for a large index), the main thread answers. */
+  private loading = 0;
   private readonly schedule = endOfLoopTurn(() => this.send());
 
   constructor(private readonly o: ModelThreadOptions = {}) {}
@@ -118,7 +121,7 @@ export class ModelThread {
       registry.delete(key);
     } else {
       loaded = { kind, key, locale, ready: false, intents: [] };
-      if (typeof json === 'string') this.thread().postMessage(['load', kind, key, json]);
+      if (typeof json === 'string') this.load(kind, key, json);
       else this.loadLater(loaded, json);
     }
     registry.set(key, loaded);
@@ -137,15 +140,24 @@ export class ModelThread {
     const { kind, key } = loaded;
     json().then(
       (text) => {
-        if (text !== null && this.registered[kind].get(key) === loaded && !this.broken) this.thread().postMessage(['load', kind, key, text]);
+        if (text !== null && this.registered[kind].get(key) === loaded && !this.broken) this.load(kind, key, text);
       },
       (error: unknown) => this.o.unloadable?.(new Error(`the model thread could not read ${kind} ${key}: ${error instanceof Error ? error.message : String(error)}`)),
     );
   }
 
+  private load(kind: Kind, key: string, json: string): void {
+    this.loading++;
+    this.thread().postMessage(['load', kind, key, json]);
+  }
+
+  /**
+   * What answers for `object` on the thread, or null: not loaded there, the thread gone or busy
+   * loading (a question asked now would wait behind the load), or too many questions waiting.
+   */
   private answering(object: IntentClassifier | KnowledgeBase): Loaded | null {
     const on = this.byObject.get(object);
-    return on?.ready && !this.broken && this.waiting < (this.o.maxWaiting ?? 1024) ? on : null;
+    return on?.ready && !this.broken && this.loading === 0 && this.waiting < (this.o.maxWaiting ?? 1024) ? on : null;
   }
 
   private ask(request: Request): void {
@@ -188,6 +200,7 @@ export class ModelThread {
   }
 
   private loaded(kind: Kind, key: string, intents: string[] | null, problem: string | null): void {
+    this.loading--;
     const loaded = this.registered[kind].get(key);
     if (loaded && problem === null) {
       loaded.ready = true;
