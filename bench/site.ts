@@ -1,6 +1,6 @@
 // Site runtime benchmark: durable turns through the real HTTP API. The server runs as its own
-// process (`server/main.ts`, SQLite, banking-support with its 10k-example intent model); a
-// bounded load of concurrent conversations on 127.0.0.1 (site-load.ts, in a process of its own)
+// process (`server/main.ts`, SQLite, banking-support with its 10k-example intent model, a
+// 3-intent flow, and banking-help, whose messages mostly end in a knowledge search); a bounded load of concurrent conversations on 127.0.0.1 (site-load.ts, in a process of its own)
 // measures turns/s and latency, as fast as answers come and paced at the target rate, and the
 // same client against a bare node:http server returning a fixed JSON body, just before and just
 // after the durable turns, gives the ratio.

@@ -9,10 +9,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 const CLASSIFY_BUCKETS = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01];
 
-/** How a customer turn ended, from the server's side. */
 /** Which thread classified a message or searched knowledge: the model thread, or the main thread when that could not answer. */
 export type ModelThreadLabel = 'model' | 'main';
 
+/** How a customer turn ended, from the server's side. */
 export type TurnOutcome = 'answered' | 'escalated' | 'ended' | 'to_agent' | 'replayed';
 
 export class ServerMetrics {

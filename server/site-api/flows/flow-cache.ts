@@ -47,7 +47,7 @@ export interface FlowCacheOptions {
   onCompiled?: (report: CompileReport) => void;
   /** Called with the time of every classification (metrics). Default none. */
   classified?: (locale: string, seconds: number) => void;
-  /** Called with the time of every knowledge search on this thread (metrics). Default none. */
+  /** Called with the time of every knowledge search made on the main thread (metrics). Default none. */
   searched?: (seconds: number) => void;
   /** Where compiled versions' intent models and knowledge indexes are loaded to answer off the main thread. Default none. */
   thread?: ModelThread | null;
@@ -96,7 +96,9 @@ export class FlowCache {
     const compiled = await compileDocument({ ...this.o, knowledge: this.knowledge }, parseStoredDocument(row), { label: versionId, knowledgeVersionId: row.knowledge_version_id });
     if (!compiled.ok) return compiled;
     this.o.onCompiled?.(compiled.report);
-    const flow = timed(compiled.flow, this.o);
+    const { classified, searched } = this.o;
+    const withModelsTimed = classified ? timedClassifiers(compiled.flow, classified) : compiled.flow;
+    const flow = searched ? timedKnowledge(withModelsTimed, searched) : withModelsTimed;
     const thread = this.o.thread;
     if (thread) {
       for (const [locale, model] of flow.classifiers) {
@@ -182,44 +184,42 @@ async function compileDocument(
   return { ok: true, flow: compiled.flow, report, models, knowledgeVersion };
 }
 
-/** The flow with its intent models and knowledge base timed, for those asked (the runtime has no clock of its own to do it). */
-function timed(flow: CompiledFlow, o: Pick<FlowCacheOptions, 'classified' | 'searched'>): CompiledFlow {
-  const { classified, searched } = o;
-  let out = flow;
-  if (classified) {
-    const wrapped = new Map<IntentClassifier, IntentClassifier>();
-    const timedModel = (model: IntentClassifier, locale: string): IntentClassifier => {
-      let w = wrapped.get(model);
-      if (!w) {
-        w = {
-          classify: (text) => {
-            const t0 = performance.now();
-            const result = model.classify(text);
-            classified(locale, (performance.now() - t0) / 1000);
-            return result;
-          },
-          toJSON: () => model.toJSON(),
-        };
-        wrapped.set(model, w);
-      }
-      return w;
-    };
-    const classifiers = new Map([...flow.classifiers].map(([locale, model]) => [locale, timedModel(model, locale)]));
-    out = { ...out, classifier: flow.classifier ? timedModel(flow.classifier, flow.doc.locale) : null, classifiers };
-  }
+/** The flow with each intent model timed (the runtime has no clock of its own to do it). */
+function timedClassifiers(flow: CompiledFlow, classified: (locale: string, seconds: number) => void): CompiledFlow {
+  const wrapped = new Map<IntentClassifier, IntentClassifier>();
+  const timed = (model: IntentClassifier, locale: string): IntentClassifier => {
+    let w = wrapped.get(model);
+    if (!w) {
+      w = {
+        classify: (text) => {
+          const t0 = performance.now();
+          const result = model.classify(text);
+          classified(locale, (performance.now() - t0) / 1000);
+          return result;
+        },
+        toJSON: () => model.toJSON(),
+      };
+      wrapped.set(model, w);
+    }
+    return w;
+  };
+  const classifiers = new Map([...flow.classifiers].map(([locale, model]) => [locale, timed(model, locale)]));
+  return { ...flow, classifier: flow.classifier ? timed(flow.classifier, flow.doc.locale) : null, classifiers };
+}
+
+/** The flow with its knowledge base's searches timed. */
+function timedKnowledge(flow: CompiledFlow, searched: (seconds: number) => void): CompiledFlow {
   const knowledge = flow.knowledge;
-  if (searched && knowledge) {
-    const timedKnowledge: KnowledgeBase = {
-      id: knowledge.id,
-      version: knowledge.version,
-      search: (query, options) => {
-        const t0 = performance.now();
-        const hits = knowledge.search(query, options);
-        searched((performance.now() - t0) / 1000);
-        return hits;
-      },
-    };
-    out = { ...out, knowledge: timedKnowledge };
-  }
-  return out;
+  if (!knowledge) return flow;
+  const timed: KnowledgeBase = {
+    id: knowledge.id,
+    version: knowledge.version,
+    search: (query, options) => {
+      const t0 = performance.now();
+      const hits = knowledge.search(query, options);
+      searched((performance.now() - t0) / 1000);
+      return hits;
+    },
+  };
+  return { ...flow, knowledge: timed };
 }
