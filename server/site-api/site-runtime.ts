@@ -1,5 +1,5 @@
 // Everything the site API's handlers share, built once per server process: the database, the
-// compiled-flow cache and the classifier thread, the event bus (and, on PostgreSQL, its listener
+// compiled-flow cache and the model thread, the event bus (and, on PostgreSQL, its listener
 // and notifier), the per-conversation locks, the webhook dispatcher and the rate limits. `close`
 // stops what it started.
 import type { Kysely } from 'kysely';

@@ -34,9 +34,11 @@ export async function lookAhead(thread: ModelThread | null, flow: CompiledFlow, 
   const { locale } = state.conversation;
   const model = waitingAt.type === 'intent' ? classifierFor(flow, locale) : null;
   const knowledge = flow.knowledge && answerMayFollow(flow, waitingAt.id) ? flow.knowledge : null;
+  // Both are asked before either is awaited, so they travel in the same batch.
   const classifying = model && thread.classify(model, text);
   const searching = knowledge && thread.search(knowledge, text, { limit: ANSWER_SEARCH_LIMIT, locale });
-  const [classified, hits] = await Promise.all([classifying || null, searching || null]);
+  const classified = classifying && (await classifying);
+  const hits = searching && (await searching);
   if (!classified && !hits) return flow;
   let ahead = flow;
   if (classified) ahead = withKnownClassification(ahead, model!, new KnownClassification(model!, text, classified));
