@@ -76,12 +76,14 @@ describe.each(dialects)('stored transcripts on $name', (dialect) => {
     await sw.api.message(id, 'my card 4111 1111 1111 1111 was stolen, email me at ada@example.com');
     await sw.api.request('POST', `/conversations/${id}/request-human`, { idempotencyKey: 'human' });
     const s = await stored(id);
+    // Whole digit groups: a millisecond timestamp in the JSON may hold "4111" (1795864714111 did).
+    const cardDigits = /\b4111\b|\b1111\b/;
     for (const text of [s.state, s.events, s.pkg]) {
-      expect(text).not.toContain('4111');
+      expect(text).not.toMatch(cardDigits);
       expect(text).not.toContain('ada@example.com');
       expect(text).toContain('my card [card number] was stolen, email me at [email]');
     }
-    expect(s.row).not.toContain('4111');
+    expect(s.row).not.toMatch(cardDigits);
     expect(s.row).not.toContain('ada@example.com');
     expect(JSON.parse(s.pkg).summary).toContain('[card number]');
     const view = await sw.api.get(id);
