@@ -1,7 +1,7 @@
 // The widget's behaviour: starts or resumes the visitor's conversation, sends messages (each with
 // its own idempotency key, retried safely), applies the conversation's events in order — from the
 // live stream and from catch-up reads alike, each once — and shows handoff, agent and end states.
-import type { SiteEvent, SiteHandoff, SiteMessage } from '../shared/api/site.ts';
+import type { SiteEvent, SiteHandoff, SiteMessage, SiteSignal } from '../shared/api/site.ts';
 import { newKey, SiteApiClient } from './api-client.ts';
 import { ChatView } from './chat-view.ts';
 import { EventStream } from './event-stream.ts';
@@ -19,6 +19,9 @@ type Presence = 'none' | 'bot' | 'waiting' | `agent:${string}` | 'ended';
 
 const queueLabel = (queue: string) => queue.replace(/[_-]+/g, ' ');
 
+/** How long "… is typing" stays without a new signal (the inbox sends one every ~2.5 s while the agent types). */
+const AGENT_TYPING_MS = 6000;
+
 export class ChatController {
   private readonly api: SiteApiClient;
   private readonly view: ChatView;
@@ -28,6 +31,8 @@ export class ChatController {
   private rated = false;
   private ended = false;
   private replaying = false;
+  /** Hides "… is typing" when the agent's signals stop (they come every few seconds while the agent types). */
+  private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight = 0;
   private pending: Pending[] = [];
   private stream: EventStream | null = null;
@@ -124,7 +129,7 @@ export class ChatController {
       url: this.api.eventsUrl(this.conversationId),
       authorization: this.api.authorization,
       lastEventId: () => this.lastSeq,
-      onEvent: (e) => this.apply(e),
+      onEvent: (e) => (e.type === 'typing' ? this.showAgentTyping(e) : this.apply(e)),
       onConnection: (connected) => this.view.setConnection(connected ? '' : 'Reconnecting…'),
     });
     this.stream.start();
@@ -185,6 +190,20 @@ export class ChatController {
     }
     this.view.addMessage({ id: m.id, role: m.role, text: m.text, author: m.author }, { live: !this.replaying });
     if (m.role === 'bot') this.view.setTyping(false);
+    if (m.role === 'agent') this.hideAgentTyping();
+  }
+
+  /** Shows "<agent> is typing" while the agent holds the conversation, for a few seconds after each signal. */
+  private showAgentTyping(signal: SiteSignal): void {
+    if (!this.presence.startsWith('agent:')) return;
+    this.view.setAgentTyping(signal.author);
+    clearTimeout(this.agentTypingTimer);
+    this.agentTypingTimer = setTimeout(() => this.hideAgentTyping(), AGENT_TYPING_MS);
+  }
+
+  private hideAgentTyping(): void {
+    clearTimeout(this.agentTypingTimer);
+    this.view.setAgentTyping(null);
   }
 
   private present(status: 'bot' | 'escalated' | 'ended', handoff: SiteHandoff | null, outcome: string | null): void {
@@ -196,6 +215,7 @@ export class ChatController {
     if (next === this.presence) return;
     const previous = this.presence;
     this.presence = next;
+    this.hideAgentTyping();
     this.ended = next === 'ended';
     if (next === 'bot') {
       this.view.setPresence({ mode: 'bot', text: this.config.subtitle });

@@ -53,6 +53,7 @@ export class ChatView {
   private readonly connection: HTMLSpanElement;
   private readonly log: HTMLDivElement;
   private readonly typing: HTMLDivElement;
+  private readonly agentTyping: HTMLDivElement;
   private readonly error: HTMLDivElement;
   private readonly composer: HTMLFormElement;
   private readonly input: HTMLTextAreaElement;
@@ -102,6 +103,7 @@ export class ChatView {
 
     this.typing = h('div', { class: 'typing', role: 'status' });
     this.typing.append(h('span', { class: 'sr-only' }, 'The assistant is typing'), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }));
+    this.agentTyping = h('div', { class: 'typing agent', role: 'status' });
     this.error = h('div', { class: 'error', role: 'alert' });
 
     this.composer = h('form', { class: 'composer' });
@@ -126,7 +128,7 @@ export class ChatView {
     });
 
     const footer = h('div', { class: 'footer' }, 'Powered by Switchboard');
-    this.panel.append(header, toolbar, this.log, this.typing, this.error, this.composer, footer);
+    this.panel.append(header, toolbar, this.log, this.typing, this.agentTyping, this.error, this.composer, footer);
     this.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
@@ -249,6 +251,18 @@ export class ChatView {
   setTyping(on: boolean): void {
     this.typing.classList.toggle('show', on);
     if (on) this.scrollToEnd();
+  }
+
+  /** "Alex is typing…" under the log (null hides it); a status, so screen readers announce it. */
+  setAgentTyping(name: string | null): void {
+    if (name === null) {
+      this.agentTyping.classList.remove('show');
+      this.agentTyping.replaceChildren();
+      return;
+    }
+    this.agentTyping.replaceChildren(h('span', { class: 'who' }, `${name} is typing`), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }));
+    this.agentTyping.classList.add('show');
+    this.scrollToEnd();
   }
 
   /** Header line, avatar and the human button for the conversation's state. */

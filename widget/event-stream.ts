@@ -1,13 +1,14 @@
 // Follows a conversation's server-sent events over fetch (EventSource cannot send the
 // Authorization header), resuming after the last event id on every reconnect, with backoff.
-import type { SiteEvent } from '../shared/api/site.ts';
+import type { SiteEvent, SiteSignal } from '../shared/api/site.ts';
 
 export interface EventStreamOptions {
   url: string;
   authorization: string;
   /** Resume after this id. */
   lastEventId: () => number;
-  onEvent: (event: SiteEvent) => void;
+  /** Stored events (with ids) and signals (an agent typing, without). */
+  onEvent: (event: SiteEvent | SiteSignal) => void;
   /** Called with true when connected, false when the connection dropped. */
   onConnection?: (connected: boolean) => void;
 }
@@ -74,7 +75,7 @@ export class EventStream {
           .join('\n');
         if (!data) continue;
         try {
-          this.o.onEvent(JSON.parse(data) as SiteEvent);
+          this.o.onEvent(JSON.parse(data) as SiteEvent | SiteSignal);
         } catch {
           // a malformed event is skipped; the next catch-up read fills any gap
         }

@@ -84,6 +84,8 @@ button:focus-visible, textarea:focus-visible, input:focus-visible + .star, .star
 
 .typing { display: none; align-self: flex-start; background: var(--sb-bot); border-radius: var(--sb-radius); border-bottom-left-radius: 6px; padding: 12px 14px; margin: 0 14px 6px; width: max-content; gap: 4px; }
 .typing.show { display: inline-flex; }
+.typing.agent { align-items: center; }
+.typing .who { font-size: 13px; color: var(--sb-muted); margin-right: 4px; }
 .typing i { width: 7px; height: 7px; border-radius: 50%; background: #9aa3b5; display: block; animation: sb-blink 1.2s infinite ease-in-out; }
 .typing i:nth-child(2) { animation-delay: .15s; }
 .typing i:nth-child(3) { animation-delay: .3s; }

@@ -191,6 +191,9 @@ function Transcript({ detail }: { detail: InboxDetail }) {
   );
 }
 
+/** How often the inbox tells the customer's widget that the agent is typing. */
+const TYPING_SIGNAL_EVERY_MS = 2500;
+
 function AgentActions({ detail, onDone }: { detail: InboxDetail; onDone: () => void }) {
   const handoffId = detail.item.handoffId;
   const [text, setText] = useState('');
@@ -198,6 +201,7 @@ function AgentActions({ detail, onDone }: { detail: InboxDetail; onDone: () => v
   const [busy, setBusy] = useState(false);
   const [node, setNode] = useState(detail.resumePoints.find((p) => p.type === 'intent')?.nodeId ?? detail.resumePoints[0]?.nodeId ?? '');
   const [outcome, setOutcome] = useState<'resolved' | 'abandoned'>('resolved');
+  const typingSentAt = useRef(0);
 
   const run = async (what: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -213,6 +217,14 @@ function AgentActions({ detail, onDone }: { detail: InboxDetail; onDone: () => v
     } finally {
       setBusy(false);
     }
+  };
+  // The customer sees "<you> is typing" while signals keep coming (the widget lets one lapse after 6 s).
+  const changeReply = (value: string) => {
+    setText(value);
+    if (!value.trim() || Date.now() - typingSentAt.current < TYPING_SIGNAL_EVERY_MS) return;
+    typingSentAt.current = Date.now();
+    // Best effort: a lost signal only means no "typing…" for a moment.
+    api.inbox.typing.mutate({ handoffId }).catch(() => {});
   };
   const send = async (e: FormEvent) => {
     e.preventDefault();
@@ -231,7 +243,7 @@ function AgentActions({ detail, onDone }: { detail: InboxDetail; onDone: () => v
           className="textarea"
           rows={3}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => changeReply(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e);
           }}

@@ -13,6 +13,7 @@ import {
   requestHumanInput,
   siteError,
   siteEvent,
+  siteSignal,
   startConversationInput,
   startConversationOutput,
   turnOutput,
@@ -63,6 +64,7 @@ export function openApiDocument(): Record<string, unknown> {
         TurnResponse: turnOutput,
         Conversation: conversationView,
         Event: siteEvent,
+        Signal: siteSignal,
         EventsPage: eventsOutput,
         CsatResponse: csatOutput,
         Error: siteError,
@@ -156,7 +158,7 @@ export function openApiDocument(): Record<string, unknown> {
           tags: ['conversations'],
           summary: 'Events after an id: a server-sent event stream (Accept: text/event-stream), or one JSON page',
           description:
-            'With `Accept: text/event-stream` the response is an SSE stream: each event has `id:` (its event id), `event:` (message, status or csat) and `data:` (an Event as JSON). Reconnect with `Last-Event-ID` to resume after the last event received. Without that Accept header the response is one JSON page (at most 500 events). EventSource cannot send headers, so this endpoint alone also accepts the key as `?key=`.',
+            'With `Accept: text/event-stream` the response is an SSE stream: each event has `id:` (its event id), `event:` (message, status or csat) and `data:` (an Event as JSON). Reconnect with `Last-Event-ID` to resume after the last event received. Signals come on the same stream without `id:` and are never stored: `event: typing` with `data:` a Signal while the agent holding the conversation writes (show it until ~6 s pass without another, or the agent’s message arrives). Without that Accept header the response is one JSON page (at most 500 events). EventSource cannot send headers, so this endpoint alone also accepts the key as `?key=`.',
           parameters: [
             idParam,
             { name: 'after', in: 'query', required: false, description: 'Only events with a higher id. Default 0.', schema: { type: 'integer', minimum: 0 } },

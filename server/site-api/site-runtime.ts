@@ -4,6 +4,7 @@
 // stops what it started.
 import type { Kysely } from 'kysely';
 import type { EngineHost } from '../../runtime/index.ts';
+import type { SiteSignal } from '../../shared/api/site.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DialectName } from '../db/dialect-name.ts';
@@ -44,6 +45,8 @@ export interface SiteRuntime {
   /** Classifies and searches turns' messages off the main thread (flows/model-thread.ts); null when off. */
   modelThread: ModelThread | null;
   bus: ConversationBus;
+  /** Hands a signal (an agent typing) to the conversation's event streams, other processes' too. */
+  signal(conversationId: string, signal: SiteSignal): void;
   /** Commits conversation changes (lock, revision check, notify). */
   writer: ConversationWriter;
   webhooks: WebhookDispatcher;
@@ -165,6 +168,10 @@ export function createSiteRuntime(d: SiteRuntimeDeps): SiteRuntime {
     flows,
     modelThread,
     bus,
+    signal: (id, signal) => {
+      bus.signal(id, signal);
+      notifier?.signal(id, signal);
+    },
     writer: {
       db: d.db,
       dialect: d.dialect,

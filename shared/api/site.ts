@@ -163,6 +163,14 @@ export const siteEvent = z.discriminatedUnion('type', [
 ]);
 export type SiteEvent = z.output<typeof siteEvent>;
 
+/**
+ * Sent on the event stream without an id and never stored: a person is writing to the customer
+ * now. Sent again every few seconds while they type; a client shows it until a few seconds pass
+ * without one, or the person's message arrives.
+ */
+export const siteSignal = z.object({ type: z.literal('typing'), role: z.literal('agent'), author: z.string() });
+export type SiteSignal = z.output<typeof siteSignal>;
+
 export const eventsOutput = z.object({ events: z.array(siteEvent), lastEventId: z.number().int() });
 export type EventsOutput = z.output<typeof eventsOutput>;
 

@@ -1,6 +1,6 @@
 // The agent inbox in real Chromium against the real server: a customer's escalation from the
-// widget on /demo appears in the live queue within a second, the agent claims it, replies (it
-// reaches the widget), labels it and hands it back to the bot, which answers the next message;
+// widget on /demo appears in the live queue within a second, the agent claims it, types (the
+// widget shows who is typing) and replies (it reaches the widget), labels it and hands it back to the bot, which answers the next message;
 // and of two agents racing to claim in two browsers exactly one wins, the other sees who did.
 import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -79,8 +79,12 @@ describe('agent inbox', () => {
     await handoff.getByRole('region', { name: 'Transcript' }).getByText('please hurry').waitFor({ timeout: 3000 });
 
     await handoff.getByLabel('Reply to the customer').fill("Hi Ada, I've frozen your card.");
+    // While the agent writes, the customer sees who is typing; the reply replaces it.
+    const agentTyping = w.root.locator('.typing.agent');
+    await expect.poll(() => agentTyping.textContent(), { timeout: 3000 }).toBe('Alex Agent is typing');
     await handoff.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => w.messages('agent').last().textContent(), { timeout: 3000 }).toBe("Hi Ada, I've frozen your card.");
+    expect(await agentTyping.isVisible()).toBe(false);
 
     await handoff.getByRole('form', { name: 'Label this escalation' }).getByLabel('Yes, the bot was right to escalate').check();
     await handoff.getByRole('button', { name: 'Save label' }).click();

@@ -77,9 +77,16 @@ describe('chat widget', () => {
 
     await agent.mutate('inbox.claim', { handoffId: item.handoffId });
     await expect.poll(() => w.notices.last().textContent()).toBe('Administrator joined the conversation.');
+    const agentTyping = w.root.locator('.typing.agent');
+    expect(await agentTyping.isVisible()).toBe(false);
+    await agent.mutate('inbox.typing', { handoffId: item.handoffId });
+    await expect.poll(() => agentTyping.isVisible()).toBe(true);
+    expect([await agentTyping.textContent(), await agentTyping.getAttribute('role')]).toEqual(['Administrator is typing', 'status']);
     await agent.mutate('inbox.reply', { handoffId: item.handoffId, text: "Hi Ada, I've frozen your card. A new one is on its way." });
     await expect.poll(() => w.messages('agent').last().textContent()).toBe("Hi Ada, I've frozen your card. A new one is on its way.");
     expect(await w.root.locator('.msg.agent .author').last().textContent()).toBe('Administrator · Support team');
+    // The reply replaces "typing…".
+    expect(await agentTyping.isVisible()).toBe(false);
     await page.screenshot({ path: `${shots}/5-agent.png`, animations: 'disabled' });
 
     await w.input.fill('thank you so much');

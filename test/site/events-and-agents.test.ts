@@ -1,6 +1,7 @@
 // The live side: a widget's event stream gets bot messages, status changes and agent replies as
 // they are committed, resumes after Last-Event-ID without gaps or repeats; agents list the
-// queue, exactly one of two racing agents claims, replies reach the stream, resolving ends it.
+// queue, exactly one of two racing agents claims, its "typing…" and replies reach the stream,
+// resolving ends it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxDetail, InboxItem } from '../../shared/api/inbox.ts';
 import { PASSWORD, dialects } from '../server/harness.ts';
@@ -81,6 +82,10 @@ describe.each(dialects)('events and the agent inbox on $name', (dialect) => {
     expect(item).toMatchObject({ queue: 'fraud', priority: 'urgent', status: 'waiting', reasons: ['Lost or stolen card'] });
     expect(item.summary).toMatch(/^Ada wrote via web about "card lost"/);
 
+    // "Typing…" is for the agent holding the conversation: not before anyone claimed it.
+    const early = await alex.mutate('inbox.typing', { handoffId: item.handoffId });
+    expect([early.status, early.error?.message]).toEqual([412, 'Claim this conversation before replying or resolving it.']);
+
     const race = await Promise.all([alex.mutate('inbox.claim', { handoffId: item.handoffId }), dana.mutate('inbox.claim', { handoffId: item.handoffId })]);
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
     const [winner, loser] = race[0]!.status === 200 ? [alex, dana] : [dana, alex];
@@ -90,6 +95,11 @@ describe.each(dialects)('events and the agent inbox on $name', (dialect) => {
     expect(joined.at(-1)).toMatchObject({ type: 'status', status: 'escalated', handoff: { state: 'assigned', agent: { name: winnerName } } });
 
     expect((await loser.mutate('inbox.reply', { handoffId: item.handoffId, text: 'me too' })).status).toBe(409);
+    expect((await loser.mutate('inbox.typing', { handoffId: item.handoffId })).status).toBe(409);
+    expect((await winner.mutate('inbox.typing', { handoffId: item.handoffId })).status).toBe(200);
+    expect(await live.waitForSignal((s) => s.length > 0)).toEqual([{ type: 'typing', role: 'agent', author: winnerName }]);
+    // Not stored: a signal changes neither the stored events nor what a resumed stream replays.
+    expect((await sw.api.events(id, 0)).body.events.map((e) => e.type)).not.toContain('typing');
     const sent = await winner.mutate('inbox.reply', { handoffId: item.handoffId, text: 'Hi Ada, I have blocked your card.' });
     expect(sent.status).toBe(200);
     const replied = await live.waitFor((e) => e.some((x) => x.type === 'message' && x.message.role === 'agent'), 2000);

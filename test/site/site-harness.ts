@@ -3,7 +3,7 @@
 // 127.0.0.1 — plus small clients for the site API, its event stream and the agent's tRPC calls.
 import type { FastifyInstance } from 'fastify';
 import type { JsonObject, VersionSummary } from '../../shared/index.ts';
-import type { SiteEvent } from '../../shared/api/site.ts';
+import type { SiteEvent, SiteSignal } from '../../shared/api/site.ts';
 import { createApp } from '../../server/app.ts';
 import { siteApiOptions, type SiteApiOptions, type WebhookOptions } from '../../server/site-api/site-api-options.ts';
 import { listenOnLoopback, makeWorld, type DialectUnderTest, type TestDatabase, type World } from '../server/harness.ts';
@@ -153,6 +153,8 @@ export class SiteApi {
 /** An SSE client on fetch (so it can send Authorization and Last-Event-ID), collecting events. */
 export class EventStreamClient {
   readonly events: SiteEvent[] = [];
+  /** Signals (an agent typing): sent without an id, never stored. */
+  readonly signals: SiteSignal[] = [];
   private readonly abort = new AbortController();
   private waiters: Array<() => void> = [];
   status = 0;
@@ -171,7 +173,11 @@ export class EventStreamClient {
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     try {
       for await (const { data } of sseEvents(body)) {
-        if (data) this.events.push(JSON.parse(data) as SiteEvent);
+        if (data) {
+          const parsed = JSON.parse(data) as SiteEvent | SiteSignal;
+          if (parsed.type === 'typing') this.signals.push(parsed);
+          else this.events.push(parsed);
+        }
         for (const w of this.waiters) w();
       }
     } catch {
@@ -181,8 +187,19 @@ export class EventStreamClient {
 
   /** Resolves once `predicate` holds for the events received, or rejects after `timeoutMs`. */
   async waitFor(predicate: (events: SiteEvent[]) => boolean, timeoutMs = 5000): Promise<SiteEvent[]> {
+    await this.until(() => predicate(this.events), timeoutMs);
+    return this.events;
+  }
+
+  /** Resolves once `predicate` holds for the signals received, or rejects after `timeoutMs`. */
+  async waitForSignal(predicate: (signals: SiteSignal[]) => boolean, timeoutMs = 5000): Promise<SiteSignal[]> {
+    await this.until(() => predicate(this.signals), timeoutMs);
+    return this.signals;
+  }
+
+  private async until(holds: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.events)) {
+    while (!holds()) {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out; events so far: ${JSON.stringify(this.events.map((e) => [e.id, e.type]))}`);
       await new Promise<void>((resolve) => {
@@ -194,7 +211,6 @@ export class EventStreamClient {
       });
       this.waiters = [];
     }
-    return this.events;
   }
 
   close(): void {

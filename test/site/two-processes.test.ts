@@ -53,6 +53,10 @@ describe.skipIf(!postgres)('two server processes on one PostgreSQL', () => {
     const admin = await StudioHttpClient.signIn(a.url, 'admin@example.com', ADMIN_PASSWORD);
     const item = (await admin.query<InboxItem[]>('inbox.list', { queues: ['fraud'] })).data.find((i) => i.conversationId === id)!;
     expect((await admin.mutate('inbox.claim', { handoffId: item.handoffId })).status).toBe(200);
+    // "Typing…" is not stored: it crosses to the other process's streams by NOTIFY alone.
+    expect((await admin.mutate('inbox.typing', { handoffId: item.handoffId })).status).toBe(200);
+    expect(await onB.waitForSignal((s) => s.length > 0)).toEqual([{ type: 'typing', role: 'agent', author: 'Administrator' }]);
+    expect(await onA.waitForSignal((s) => s.length > 0)).toEqual([{ type: 'typing', role: 'agent', author: 'Administrator' }]);
     expect((await admin.mutate('inbox.reply', { handoffId: item.handoffId, text: 'An agent here, via process A.' })).status).toBe(200);
     const got = await onB.waitFor((e) => e.some((x) => x.type === 'message' && x.message.role === 'agent'));
     expect(got.map((e) => e.id)).toEqual(got.map((_, i) => i + 1));

@@ -1,22 +1,25 @@
 // In-process fan-out of "conversation X has new events": SSE streams subscribe, committers
 // publish. A notification is only a poke; subscribers read the events from the database, which
 // stays the single source of truth (so a lost or doubled poke costs a query, never an event).
+// Signals (an agent typing) are the exception: they are not stored, so they carry their data and
+// a lost one is simply not shown.
+import type { SiteSignal } from '../../../shared/api/site.ts';
 
 export type Poke = () => void;
 
 export class ConversationBus {
   private readonly listeners = new Map<string, Set<Poke>>();
+  private readonly signalListeners = new Map<string, Set<(signal: SiteSignal) => void>>();
   /** Told about every conversation (the agent inbox's live queue). */
   private readonly everything = new Set<(conversationId: string) => void>();
 
   subscribe(conversationId: string, poke: Poke): () => void {
-    let set = this.listeners.get(conversationId);
-    if (!set) this.listeners.set(conversationId, (set = new Set()));
-    set.add(poke);
-    return () => {
-      set.delete(poke);
-      if (set.size === 0) this.listeners.delete(conversationId);
-    };
+    return addListener(this.listeners, conversationId, poke);
+  }
+
+  /** Hears the conversation's signals; returns the unsubscribe function. */
+  listen(conversationId: string, listener: (signal: SiteSignal) => void): () => void {
+    return addListener(this.signalListeners, conversationId, listener);
   }
 
   /** Subscribes to changes of every conversation; returns the unsubscribe function. */
@@ -31,6 +34,11 @@ export class ConversationBus {
     for (const listener of this.everything) listener(conversationId);
   }
 
+  /** Hands a signal to the conversation's local listeners. */
+  signal(conversationId: string, signal: SiteSignal): void {
+    for (const listener of this.signalListeners.get(conversationId) ?? []) listener(signal);
+  }
+
   /** Pokes every subscriber (after a reconnect, when notifications may have been missed). */
   publishAll(): void {
     for (const set of this.listeners.values()) for (const poke of set) poke();
@@ -43,4 +51,14 @@ export class ConversationBus {
     for (const set of this.listeners.values()) n += set.size;
     return n + this.everything.size;
   }
+}
+
+function addListener<T>(map: Map<string, Set<T>>, key: string, listener: T): () => void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) map.delete(key);
+  };
 }

@@ -1,7 +1,7 @@
 // One SSE connection: sends every event after the client's last id, then each new one as it is
 // committed (by this process or, via LISTEN/NOTIFY, another), in order, each exactly once per
-// connection. Pokes only trigger a database read, so nothing is lost if a poke is; a slow poll
-// and a heartbeat cover silent connections.
+// connection, and signals (an agent typing) as they come. Pokes only trigger a database read, so
+// nothing is lost if a poke is; a slow poll and a heartbeat cover silent connections.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eventsAfter, EVENT_PAGE } from '../conversations/conversation-view.ts';
 import { conversationRef } from '../../http/request-log.ts';
@@ -54,6 +54,9 @@ export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: Fastif
   };
 
   const unsubscribe = rt.bus.subscribe(o.conversationId, () => void pump());
+  // Signals are not stored: they go out as they come, without an id (the client's Last-Event-ID
+  // stays that of the last stored event).
+  const unlisten = rt.bus.listen(o.conversationId, (signal) => res.write(`event: ${signal.type}\ndata: ${JSON.stringify(signal)}\n\n`));
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), rt.options.sseHeartbeatMs);
   const poll = setInterval(() => void pump(), rt.options.ssePollMs);
   let streams = openStreams.get(rt);
@@ -64,6 +67,7 @@ export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: Fastif
     closed = true;
     rt.metrics?.streamClosed();
     unsubscribe();
+    unlisten();
     clearInterval(heartbeat);
     clearInterval(poll);
     streams.delete(close);

@@ -1,12 +1,12 @@
 // Cross-process events on PostgreSQL: each process tells the others which conversations have new
-// events (pg-notifier.ts, after its commits) and LISTENs on one dedicated connection, poking its
-// local bus. LISTEN needs a long-lived driver connection, so this talks to pg directly rather than
-// through Kysely. It reconnects with backoff and then pokes every stream, because notifications
+// events (pg-notifier.ts, after its commits) and passes on signals (an agent typing); each LISTENs
+// on one dedicated connection and pokes (or signals) its local bus. LISTEN needs a long-lived
+// driver connection, so this talks to pg directly rather than through Kysely. It reconnects with backoff and then pokes every stream, because notifications
 // sent while it was disconnected are lost (streams re-read the database). A process's own notices
 // are skipped (event-notice.ts).
 import pg from 'pg';
 import type { ConversationBus } from './conversation-bus.ts';
-import { EVENTS_CHANNEL, noticedConversations } from './event-notice.ts';
+import { EVENTS_CHANNEL, SIGNALS_CHANNEL, noticedConversations, noticedSignal } from './event-notice.ts';
 
 export interface PgListener {
   /** Resolves once the first LISTEN is active. */
@@ -43,14 +43,19 @@ export function listenForEvents(url: string, bus: ConversationBus, log: (message
       schedule();
     };
     c.on('notification', (n) => {
-      if (n.channel !== EVENTS_CHANNEL || !n.payload) return;
-      for (const conversationId of noticedConversations(n.payload)) bus.publish(conversationId);
+      if (!n.payload) return;
+      if (n.channel === EVENTS_CHANNEL) {
+        for (const conversationId of noticedConversations(n.payload)) bus.publish(conversationId);
+      } else if (n.channel === SIGNALS_CHANNEL) {
+        const noticed = noticedSignal(n.payload);
+        if (noticed) bus.signal(noticed.conversationId, noticed.signal);
+      }
     });
     c.on('error', fail);
     c.on('end', () => fail());
     try {
       await c.connect();
-      await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await c.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${SIGNALS_CHANNEL}`);
     } catch (error) {
       fail(error);
       return;

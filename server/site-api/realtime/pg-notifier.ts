@@ -15,7 +15,8 @@
 // meanwhile go in the next one.
 import pg from 'pg';
 import { endOfLoopTurn } from '../../db/end-of-loop-turn.ts';
-import { EVENTS_CHANNEL, eventNotices } from './event-notice.ts';
+import type { SiteSignal } from '../../../shared/api/site.ts';
+import { EVENTS_CHANNEL, SIGNALS_CHANNEL, eventNotices, signalNotice } from './event-notice.ts';
 
 export class PgEventNotifier {
   private readonly pool: pg.Pool;
@@ -46,6 +47,17 @@ export class PgEventNotifier {
     if (this.closed) return;
     this.pending.add(conversationId);
     if (!this.sending) this.schedule();
+  }
+
+  /**
+   * Other processes' streams of `conversationId` get `signal`, in a notice of its own and at once:
+   * signals are few (an agent typing sends one every few seconds) and one that is lost is only not shown.
+   */
+  signal(conversationId: string, signal: SiteSignal): void {
+    if (this.closed) return;
+    this.pool.query("select set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [SIGNALS_CHANNEL, signalNotice(conversationId, signal)]).catch((error: unknown) => {
+      this.log('could not tell other server processes that an agent is typing', error);
+    });
   }
 
   /** Sends what is pending, then closes the connection. */

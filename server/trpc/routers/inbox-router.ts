@@ -1,8 +1,9 @@
 // `inbox.*` (agent): the handoff queue (also live, as a subscription), one handoff with its package
-// and transcript (also live), claim (atomic), reply to the customer (live in the widget), hand back
-// to the bot at a node, resolve, and the agent's label on the escalation.
+// and transcript (also live), claim (atomic), "typing…" and the reply to the customer (live in the
+// widget), hand back to the bot at a node, resolve, and the agent's label on the escalation.
 import { handoffRef, inboxHandBackInput, inboxLabelInput, inboxListInput, inboxReplyInput, inboxResolveInput } from '../../../shared/api/inbox.ts';
 import { claimHandoff, replyToCustomer, resolveHandoff } from '../../inbox/agent-actions.ts';
+import { agentTyping } from '../../inbox/agent-typing.ts';
 import { handBackToBot } from '../../inbox/hand-back.ts';
 import { handoffDetail } from '../../inbox/handoff-detail.ts';
 import { labelHandoff } from '../../inbox/handoff-labels.ts';
@@ -47,6 +48,10 @@ export const inboxRouter = router({
   ),
   reply: agent.input(inboxReplyInput).mutation(async ({ ctx, input }) =>
     unwrap(await replyToCustomer(ctx.deps, { ...input, agent: { id: ctx.user.id, name: ctx.user.name }, now: ctx.deps.clock.now() })),
+  ),
+  /** The customer sees "<agent> is typing…" for a few seconds; only the agent holding the handoff may send it. */
+  typing: agent.input(handoffRef).mutation(async ({ ctx, input }) =>
+    unwrap(await agentTyping(ctx.deps, { handoffId: input.handoffId, agent: { id: ctx.user.id, name: ctx.user.name } })),
   ),
   /** The bot takes over again at a node of the conversation's version; the handoff is resolved as `handed_back`. */
   handBack: agent.input(inboxHandBackInput).mutation(async ({ ctx, input }) =>
