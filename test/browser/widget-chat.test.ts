@@ -82,6 +82,7 @@ describe('chat widget', () => {
     await agent.mutate('inbox.typing', { handoffId: item.handoffId });
     await expect.poll(() => agentTyping.isVisible()).toBe(true);
     expect([await agentTyping.textContent(), await agentTyping.getAttribute('role')]).toEqual(['Administrator is typing', 'status']);
+    await page.screenshot({ path: `${shots}/5-agent-typing.png`, animations: 'disabled' });
     await agent.mutate('inbox.reply', { handoffId: item.handoffId, text: "Hi Ada, I've frozen your card. A new one is on its way." });
     await expect.poll(() => w.messages('agent').last().textContent()).toBe("Hi Ada, I've frozen your card. A new one is on its way.");
     expect(await w.root.locator('.msg.agent .author').last().textContent()).toBe('Administrator · Support team');
