@@ -66,6 +66,7 @@ const expected: Record<string, Access> = {
   'inbox.get': ['agent'],
   'inbox.claim': ['agent'],
   'inbox.reply': ['agent'],
+  'inbox.typing': ['agent'],
   'inbox.resolve': ['agent'],
   'inbox.feed': ['agent'],
   'inbox.queues': ['agent'],
