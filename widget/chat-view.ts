@@ -25,6 +25,9 @@ const icons = {
 };
 
 /** Creates an element with attributes and (text-only) content. */
+/** The three animated dots of a typing indicator (hidden from screen readers, which read its text). */
+const typingDots = () => [0, 1, 2].map(() => h('i', { 'aria-hidden': 'true' }));
+
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -102,7 +105,7 @@ export class ChatView {
     this.restart.addEventListener('click', () => o.handlers.onRestart());
 
     this.typing = h('div', { class: 'typing', role: 'status' });
-    this.typing.append(h('span', { class: 'sr-only' }, 'The assistant is typing'), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }));
+    this.typing.append(h('span', { class: 'sr-only' }, 'The assistant is typing'), ...typingDots());
     this.agentTyping = h('div', { class: 'typing agent', role: 'status' });
     this.error = h('div', { class: 'error', role: 'alert' });
 
@@ -260,7 +263,7 @@ export class ChatView {
       this.agentTyping.replaceChildren();
       return;
     }
-    this.agentTyping.replaceChildren(h('span', { class: 'who' }, `${name} is typing`), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }), h('i', { 'aria-hidden': 'true' }));
+    this.agentTyping.replaceChildren(h('span', { class: 'who' }, `${name} is typing`), ...typingDots());
     this.agentTyping.classList.add('show');
     this.scrollToEnd();
   }

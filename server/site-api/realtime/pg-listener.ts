@@ -1,9 +1,9 @@
 // Cross-process events on PostgreSQL: each process tells the others which conversations have new
 // events (pg-notifier.ts, after its commits) and passes on signals (an agent typing); each LISTENs
 // on one dedicated connection and pokes (or signals) its local bus. LISTEN needs a long-lived
-// driver connection, so this talks to pg directly rather than through Kysely. It reconnects with backoff and then pokes every stream, because notifications
-// sent while it was disconnected are lost (streams re-read the database). A process's own notices
-// are skipped (event-notice.ts).
+// driver connection, so this talks to pg directly rather than through Kysely. It reconnects with
+// backoff and then pokes every stream, because notifications sent while it was disconnected are
+// lost (streams re-read the database). A process's own notices are skipped (event-notice.ts).
 import pg from 'pg';
 import type { ConversationBus } from './conversation-bus.ts';
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL, noticedConversations, noticedSignal } from './event-notice.ts';

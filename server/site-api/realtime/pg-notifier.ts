@@ -55,7 +55,7 @@ export class PgEventNotifier {
    */
   signal(conversationId: string, signal: SiteSignal): void {
     if (this.closed) return;
-    this.pool.query("select set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [SIGNALS_CHANNEL, signalNotice(conversationId, signal)]).catch((error: unknown) => {
+    this.sendNotice(SIGNALS_CHANNEL, signalNotice(conversationId, signal)).catch((error: unknown) => {
       this.log('could not tell other server processes that an agent is typing', error);
     });
   }
@@ -75,8 +75,7 @@ export class PgEventNotifier {
       // Once more on a fresh connection when the pooled one had broken (PostgreSQL restarted).
       for (let attempt = 1; ; attempt++) {
         try {
-          // The setting lasts until this statement's own transaction has committed.
-          await this.pool.query("select set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [EVENTS_CHANNEL, notice]);
+          await this.sendNotice(EVENTS_CHANNEL, notice);
           break;
         } catch (error) {
           if (attempt < 2) continue;
@@ -85,5 +84,10 @@ export class PgEventNotifier {
         }
       }
     }
+  }
+
+  /** One NOTIFY in a transaction of its own; the setting lasts until that transaction has committed. */
+  private async sendNotice(channel: string, payload: string): Promise<void> {
+    await this.pool.query("select set_config('synchronous_commit', 'off', true), pg_notify($1, $2)", [channel, payload]);
   }
 }
