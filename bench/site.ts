@@ -138,6 +138,10 @@ export interface ServerCounters {
   /** Knowledge searches on the model thread, and on the main thread. */
   searchedOnThread: number;
   searchedOnMain: number;
+  /** The main thread's garbage-collection pauses (seconds): scavenges, and full mark-compacts with their count. */
+  scavengeSeconds: number;
+  markCompactSeconds: number;
+  markCompacts: number;
 }
 
 const MESSAGE_TURNS = 'switchboard_http_request_duration_seconds_bucket{le="%",method="POST",route="/api/v1/conversations/:id/messages",status="200"}';
@@ -157,6 +161,9 @@ export async function serverCounters(base: string): Promise<ServerCounters | nul
     classifiedOnMain: counted(lines, 'switchboard_nlu_classify_duration_seconds_count{', 'main'),
     searchedOnThread: counted(lines, 'switchboard_knowledge_search_duration_seconds_count{', 'model'),
     searchedOnMain: counted(lines, 'switchboard_knowledge_search_duration_seconds_count{', 'main'),
+    scavengeSeconds: lines.get('switchboard_nodejs_gc_duration_seconds_sum{kind="minor"}') ?? 0,
+    markCompactSeconds: lines.get('switchboard_nodejs_gc_duration_seconds_sum{kind="major"}') ?? 0,
+    markCompacts: lines.get('switchboard_nodejs_gc_duration_seconds_count{kind="major"}') ?? 0,
   };
 }
 
@@ -182,6 +189,13 @@ export const writesPerCommit = (before: ServerCounters, after: ServerCounters) =
  * the server read the request (the queue of a saturating run) and the network.
  */
 const shareWithin25Ms = (before: ServerCounters, after: ServerCounters) => Math.round(((after.turnsWithin25Ms - before.turnsWithin25Ms) / (after.turns - before.turns)) * 1000) / 1000;
+
+/** The main thread's GC pauses between two readings (warm-up included): scavenges and mark-compacts in ms, and how many mark-compacts. */
+const gcPauses = (before: ServerCounters, after: ServerCounters) => ({
+  scavengeMs: Math.round((after.scavengeSeconds - before.scavengeSeconds) * 1000),
+  markCompactMs: Math.round((after.markCompactSeconds - before.markCompactSeconds) * 1000),
+  markCompacts: after.markCompacts - before.markCompacts,
+});
 
 /** The largest number a pattern captures in a log (the banking model dwarfs the small one). */
 const ms = (log: string[], pattern: RegExp) => {
@@ -226,6 +240,8 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let light: Record<string, number>;
     let bareBefore: Record<string, number>;
     let bareAfter: Record<string, number>;
+    let siteGc: ReturnType<typeof gcPauses> | null = null;
+    let pacedGc: ReturnType<typeof gcPauses> | null = null;
     try {
       bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
       const on = { bases: [server.url], serverPids: [server.child.pid!] };
@@ -239,12 +255,16 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
         site.writesPerCommit = writesPerCommit(counters0, counters1);
         site.serverSideWithin25Ms = shareWithin25Ms(counters0, counters1);
         site.classifiedOnThread = shareOnThread(counters0, counters1, 'classified');
+        siteGc = gcPauses(counters0, counters1);
       }
       // The same conversations at the target rate instead of as fast as answers come.
       const counters2 = await serverCounters(server.url);
       paced = await runLoad({ ...o, ...on, flowId: 'banking-support', turnsPerSecond: TARGET_TURNS_PER_SECOND });
       const counters3 = await serverCounters(server.url);
-      if (counters2 && counters3) paced.serverSideWithin25Ms = shareWithin25Ms(counters2, counters3);
+      if (counters2 && counters3) {
+        paced.serverSideWithin25Ms = shareWithin25Ms(counters2, counters3);
+        pacedGc = gcPauses(counters2, counters3);
+      }
       small = await runLoad({ ...o, ...on, flowId: 'small' });
       // Messages that mostly end in a knowledge search (answer nodes).
       const counters4 = await serverCounters(server.url);
@@ -259,8 +279,8 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     const bareTurnsPerSecond = (bareBefore.turnsPerSecond! + bareAfter.turnsPerSecond!) / 2;
     return {
       setup: { flow: 'banking-support (77 intents, 10,039 examples)', database: 'SQLite (WAL, synchronous=NORMAL), every turn committed before the reply', concurrency: o.concurrency, seconds: o.seconds, turnsPerConversation: o.turnsPerConversation, cpus: (await import('node:os')).cpus().length },
-      durableTurns: site,
-      durableTurnsAtTargetRate: paced,
+      durableTurns: { ...site, ...(siteGc ? { serverGc: siteGc } : {}) },
+      durableTurnsAtTargetRate: { ...paced, ...(pacedGc ? { serverGc: pacedGc } : {}) },
       durableTurnsSmallFlow: small,
       durableTurnsKnowledgeFlow: knowledge,
       durableTurnsAt4Concurrent: light,
