@@ -1,8 +1,8 @@
 // V8 settings for the server process. Allocation-site pretenuring is V8's guess that objects
 // made at one place in the code live long, so it allocates them straight into the old generation.
-// Under chat traffic it guesses wrong: the turn's state and its parts are kept for a while (the
-// state cache, the conversation's next turn), so their allocation sites get pretenured, then most
-// die within a second. The old generation then filled with garbage at ~45 MB/s at 2,000 turns/s,
+// Under chat traffic it guessed wrong in some runs (which sites, V8 did not say): objects of a
+// turn, most of which die within a second, went there, and the old generation filled with garbage
+// at ~45 MB/s at 2,000 turns/s (scavenges promoted only 4-17 MB/s),
 // a full mark-compact ran every ~3.5 s, and every scavenge had to walk the old objects' pointers to
 // young ones (4.3 ms a scavenge on average instead of 1.5). With pretenuring off, objects that
 // survive are promoted by the scavenger only; measured in docs/benchmarks.md (session 12).
