@@ -90,15 +90,17 @@ async function run(): Promise<void> {
     site: site.options,
     metrics: metrics.options,
   });
-  process.stdout.write(`Switchboard is running at ${server.url} (chat widget demo: ${server.url}/demo)\n`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Before the line below: whoever waits for it may signal at once, and a signal that arrives
+  // with no handler yet kills the process on the spot, losing log lines still being written.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`Switchboard is running at ${server.url} (chat widget demo: ${server.url}/demo)\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
