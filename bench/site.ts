@@ -8,7 +8,7 @@
 // Targets (issue 5): ≥ 2,000 turns/s, p99 < 25 ms at 64 concurrent conversations, ≥ 25% of bare HTTP.
 // Run alone with `npx tsx bench/site.ts`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +54,8 @@ export function smallFlow(): Record<string, unknown> {
 /** Defaults: 64 conversations, 8 measured seconds after 2 of warm-up, 8 messages per conversation. */
 export type SiteBenchOptions = Partial<Omit<LoadOptions, 'turnsPerSecond'>>;
 
-/** The issue's throughput target, also the rate of the paced run. */
-const TARGET_TURNS_PER_SECOND = 2000;
+/** The issue's targets; the throughput target is also the rate of the paced run. */
+const TARGETS = { turnsPerSecond: 2000, p99Ms: 25, ratioToBareHttp: 0.25 };
 
 export interface Server {
   url: string;
@@ -197,6 +197,20 @@ const gcPauses = (before: ServerCounters, after: ServerCounters) => ({
   markCompacts: after.markCompacts - before.markCompacts,
 });
 
+/**
+ * The server process's resident memory now and at its peak (MB, Linux /proc: VmRSS, VmHWM), its
+ * threads included; null elsewhere.
+ */
+function serverMemory(pid: number): { rssMb: number; peakRssMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mb = (field: string) => Math.round(Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]) / 1024);
+    return { rssMb: mb('VmRSS'), peakRssMb: mb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
 /** The largest number a pattern captures in a log (the banking model dwarfs the small one). */
 const ms = (log: string[], pattern: RegExp) => {
   const values = [...log.join('').matchAll(new RegExp(pattern.source, 'g'))].map((m) => Number(m[1]));
@@ -242,6 +256,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
     let bareAfter: Record<string, number>;
     let siteGc: ReturnType<typeof gcPauses> | null = null;
     let pacedGc: ReturnType<typeof gcPauses> | null = null;
+    let memory: ReturnType<typeof serverMemory> = null;
     try {
       bare = await startChild(['-e', bareServer], {}, /bare server at (http:\/\/\S+)/);
       const on = { bases: [server.url], serverPids: [server.child.pid!] };
@@ -259,7 +274,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       }
       // The same conversations at the target rate instead of as fast as answers come.
       const counters2 = await serverCounters(server.url);
-      paced = await runLoad({ ...o, ...on, flowId: 'banking-support', turnsPerSecond: TARGET_TURNS_PER_SECOND });
+      paced = await runLoad({ ...o, ...on, flowId: 'banking-support', turnsPerSecond: TARGETS.turnsPerSecond });
       const counters3 = await serverCounters(server.url);
       if (counters2 && counters3) {
         paced.serverSideWithin25Ms = shareWithin25Ms(counters2, counters3);
@@ -273,10 +288,12 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       if (counters4 && counters5) knowledge.searchedOnThread = shareOnThread(counters4, counters5, 'searched');
       // Per-turn latency without a queue in front of it.
       light = await runLoad({ ...o, ...on, flowId: 'banking-support', concurrency: 4, seconds: Math.min(o.seconds, 4) });
+      memory = serverMemory(server.child.pid!);
     } finally {
       await Promise.all([server.stop(), bare?.stop()]);
     }
     const bareTurnsPerSecond = (bareBefore.turnsPerSecond! + bareAfter.turnsPerSecond!) / 2;
+    const ratioToBareHttp = Math.round((site.turnsPerSecond! / bareTurnsPerSecond) * 1000) / 1000;
     return {
       setup: { flow: 'banking-support (77 intents, 10,039 examples)', database: 'SQLite (WAL, synchronous=NORMAL), every turn committed before the reply', concurrency: o.concurrency, seconds: o.seconds, turnsPerConversation: o.turnsPerConversation, cpus: (await import('node:os')).cpus().length },
       durableTurns: { ...site, ...(siteGc ? { serverGc: siteGc } : {}) },
@@ -285,7 +302,9 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
       durableTurnsKnowledgeFlow: knowledge,
       durableTurnsAt4Concurrent: light,
       bareHttp: { before: bareBefore, after: bareAfter },
-      ratioToBareHttp: Math.round((site.turnsPerSecond! / bareTurnsPerSecond) * 1000) / 1000,
+      ratioToBareHttp,
+      // After every run above, the server having answered all of them.
+      serverMemory: memory,
       model: {
         flow: 'banking-support',
         trainingMs,
@@ -293,7 +312,16 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<Record<
         firstStartMs: Math.round(firstStartMs),
         restartMs: Math.round(restartMs),
       },
-      targets: { turnsPerSecond: TARGET_TURNS_PER_SECOND, p99Ms: 25, ratioToBareHttp: 0.25 },
+      targets: TARGETS,
+      // Each target against this run. The issue asks for p99 "at 64 concurrent conversations":
+      // at the target rate is how a site at 2,000 turns/s would see it; saturated, the latency is
+      // mostly the queue of 64 (Little's law), so it also needs well over 2,000 turns/s.
+      meetsTargets: {
+        turnsPerSecond: site.turnsPerSecond! >= TARGETS.turnsPerSecond,
+        p99AtTargetRate: paced.p99Ms! < TARGETS.p99Ms,
+        p99Saturated: site.p99Ms! < TARGETS.p99Ms,
+        ratioToBareHttp: ratioToBareHttp >= TARGETS.ratioToBareHttp,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
