@@ -57,25 +57,42 @@ export function keyedChanges<T>(before: readonly T[], after: readonly T[], key: 
   return out;
 }
 
-/** Keys (present in both lists) whose relative order changed: those outside a longest common subsequence. */
+/**
+ * Keys (present in both lists) whose relative order changed: those outside a longest common
+ * subsequence. Keys are unique (a draft may repeat one; only its first place counts), so that is a
+ * longest increasing run of before-positions taken in after order: patience sorting, O(n log n)
+ * time and O(n) memory. (A table of common subsequences grew with the square of the list: 24,000
+ * rules took the process past its heap.)
+ */
 export function movedKeys(before: readonly string[], after: readonly string[]): Set<string> {
-  const common = new Set(before.filter((k) => after.includes(k)));
-  const a = before.filter((k) => common.has(k));
-  const b = after.filter((k) => common.has(k));
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const position = new Map<string, number>();
+  before.forEach((k, i) => {
+    if (!position.has(k)) position.set(k, i);
+  });
+  const common: string[] = [];
+  const seen = new Set<string>();
+  for (const k of after) {
+    if (position.has(k) && !seen.has(k)) {
+      seen.add(k);
+      common.push(k);
     }
   }
-  const stay = new Set<string>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      stay.add(a[i]!);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
-    else j++;
+  const rank = common.map((k) => position.get(k)!);
+  // tails[l]: the index in `common` ending the increasing run of length l + 1 with the smallest last rank.
+  const tails: number[] = [];
+  const previous = new Array<number>(common.length);
+  for (let i = 0; i < common.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rank[tails[mid]!]! < rank[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
   }
-  return new Set([...common].filter((k) => !stay.has(k)));
+  const stay = new Set<string>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i !== -1; i = previous[i]!) stay.add(common[i]!);
+  return new Set(common.filter((k) => !stay.has(k)));
 }
