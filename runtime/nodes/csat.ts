@@ -4,9 +4,9 @@ import { builtInMessages } from '../engine/messages.ts';
 
 const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
-/** Reads a 1–5 score from "4", "4/5", "five stars"; null when there is none. */
+/** Reads a 1–5 score from "4", "4/5", "five stars"; null when there is none ("-1", "2.5", "10"). */
 export function parseScore(text: string): number | null {
-  const digit = text.match(/(?<![\d.])([1-5])(?![\d.])/);
+  const digit = text.match(/(?<![\d.-])([1-5])(?![\d.])/);
   if (digit) return Number(digit[1]);
   const word = text.toLowerCase().match(/\b(one|two|three|four|five)\b/);
   return word ? words[word[1]!]! : null;
