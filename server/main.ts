@@ -8,7 +8,7 @@ import { systemClock } from './clock.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
-import { tuneGarbageCollection } from './garbage-collection.ts';
+import { applyV8Settings } from './v8-settings.ts';
 import { loadSiteApiOptions, siteApiOptions, type SiteApiOptions } from './site-api/site-api-options.ts';
 import { loadMetricsOptions, type MetricsOptions } from './metrics/metrics-options.ts';
 
@@ -74,7 +74,7 @@ function printReport(report: BootstrapReport, print: (text: string) => void): vo
 }
 
 async function run(): Promise<void> {
-  tuneGarbageCollection();
+  applyV8Settings();
   const loaded = loadConfig(process.env);
   const site = loadSiteApiOptions(process.env);
   const metrics = loadMetricsOptions(process.env);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineNode, nextPort } from './node-definition.ts';
 import { identifier } from '../identifier.ts';
+import { patternProblem } from './ask-pattern.ts';
 
 export const askValueTypes = ['text', 'number', 'integer', 'email', 'phone', 'date', 'yes_no', 'choice'] as const;
 export type AskValueType = (typeof askValueTypes)[number];
@@ -26,13 +27,8 @@ export const askData = z
     if (data.valueType === 'choice' && (!data.choices || data.choices.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'A choice question needs at least one choice.' });
     }
-    if (data.pattern !== undefined) {
-      try {
-        new RegExp(data.pattern);
-      } catch {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'The pattern is not a valid regular expression.' });
-      }
-    }
+    const problem = data.pattern === undefined ? null : patternProblem(data.pattern);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
     if (data.min !== undefined && data.max !== undefined && data.min > data.max) {
       ctx.addIssue({ code: 'custom', path: ['min'], message: 'The minimum is larger than the maximum.' });
     }
