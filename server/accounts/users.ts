@@ -1,6 +1,6 @@
 // Users and their roles: create, list, change roles, disable, reset password. Every change is
 // audited; the last enabled admin can neither lose the role nor be disabled.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Role, UserSummary } from '../../shared/index.ts';
 import type { ActorRef } from '../actor.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -73,6 +73,35 @@ async function otherActiveAdmins(db: Kysely<Database>, exceptUserId: string): Pr
   return rows.length;
 }
 
+const LAST_ADMIN = 'This is the last admin; make someone else an admin first.';
+
+/** Thrown inside a transaction to undo it when the change would leave no enabled admin. */
+class LastAdminRefusal extends Error {}
+
+/**
+ * Runs an account change that may take admin rights away from `userId`, refusing it (and undoing
+ * everything) when no other enabled admin would be left. The check runs in the change's own
+ * transaction after taking the audit log's head row, which every audited change updates: two
+ * admins demoting each other at once on PostgreSQL each counted the other before either committed
+ * and left none. Holding that row, the count sees every such change committed before.
+ */
+async function unlessLastAdmin(db: Kysely<Database>, userId: string, change: (trx: Transaction<Database>) => Promise<void>): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
+      if ((await otherActiveAdmins(trx, userId)) === 0) {
+        const isAdmin = await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
+        if (isAdmin) throw new LastAdminRefusal();
+      }
+      await change(trx);
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof LastAdminRefusal) return false;
+    throw error;
+  }
+}
+
 export async function setRoles(
   db: Kysely<Database>,
   o: { userId: string; roles: Role[]; actor: ActorRef; now: Date },
@@ -80,11 +109,7 @@ export async function setRoles(
   const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', o.userId).executeTakeFirst();
   if (!user) return fail('NOT_FOUND', 'No such user.');
   const next = sortRoles(o.roles);
-  if (!next.includes('admin') && (await otherActiveAdmins(db, o.userId)) === 0) {
-    const isAdmin = await db.selectFrom('user_roles').select('role').where('user_id', '=', o.userId).where('role', '=', 'admin').executeTakeFirst();
-    if (isAdmin) return fail('PRECONDITION_FAILED', 'This is the last admin; make someone else an admin first.');
-  }
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>) => {
     const before = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', o.userId).execute()).map((r) => r.role);
     await trx.deleteFrom('user_roles').where('user_id', '=', o.userId).execute();
     if (next.length) await trx.insertInto('user_roles').values(next.map((role) => ({ user_id: o.userId, role }))).execute();
@@ -96,7 +121,9 @@ export async function setRoles(
       details: { email: user.email, before: sortRoles(before), after: next },
       at: o.now,
     });
-  });
+  };
+  if (next.includes('admin')) await db.transaction().execute(write);
+  else if (!(await unlessLastAdmin(db, o.userId, write))) return fail('PRECONDITION_FAILED', LAST_ADMIN);
   return ok({ roles: next });
 }
 
@@ -107,11 +134,7 @@ export async function setDisabled(
   const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', o.userId).executeTakeFirst();
   if (!user) return fail('NOT_FOUND', 'No such user.');
   if (o.disabled && o.userId === o.actor.id) return fail('PRECONDITION_FAILED', 'You cannot disable your own account.');
-  if (o.disabled && (await otherActiveAdmins(db, o.userId)) === 0) {
-    const isAdmin = await db.selectFrom('user_roles').select('role').where('user_id', '=', o.userId).where('role', '=', 'admin').executeTakeFirst();
-    if (isAdmin) return fail('PRECONDITION_FAILED', 'This is the last admin; make someone else an admin first.');
-  }
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<Database>) => {
     await trx.updateTable('users').set({ disabled_at: o.disabled ? o.now.toISOString() : null }).where('id', '=', o.userId).execute();
     if (o.disabled) await revokeUserSessions(trx, o.userId);
     await appendAudit(trx, {
@@ -122,7 +145,9 @@ export async function setDisabled(
       details: { email: user.email },
       at: o.now,
     });
-  });
+  };
+  if (!o.disabled) await db.transaction().execute(write);
+  else if (!(await unlessLastAdmin(db, o.userId, write))) return fail('PRECONDITION_FAILED', LAST_ADMIN);
   return ok({ disabled: o.disabled });
 }
 

@@ -121,4 +121,34 @@ describe.each(dialects)('auth on $name', (dialect) => {
     await rejects(world.anonymous().api.auth.login({ email: 'rob@example.com', password: PASSWORD }), 'UNAUTHORIZED');
     await world.anonymous().api.auth.login({ email: 'rob@example.com', password: 'a brand new passphrase' });
   });
+
+  it('keeps an admin when two are demoted at the same moment', async () => {
+    const admin = new TestClient(world.deps);
+    await admin.api.auth.login({ email: 'admin@example.com', password: PASSWORD });
+    const second = await admin.api.users.create({ email: 'second.admin@example.com', name: 'Second', password: PASSWORD, roles: ['admin'] });
+    for (let round = 0; round < 3; round++) {
+      // Each change alone leaves one admin; together they would leave none.
+      const results = await Promise.allSettled([
+        admin.api.users.setRoles({ userId: world.ids.admin, roles: ['designer'] }),
+        admin.api.users.setDisabled({ userId: second.id, disabled: true }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      const admins = await database.db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('users.email')
+        .where('user_roles.role', '=', 'admin')
+        .where('users.disabled_at', 'is', null)
+        .execute();
+      expect(admins).toHaveLength(1);
+      // Put both back, through whichever admin is left.
+      const left = new TestClient(world.deps);
+      await left.api.auth.login({ email: admins[0]!.email, password: PASSWORD });
+      await left.api.users.setRoles({ userId: world.ids.admin, roles: ['admin'] });
+      await left.api.users.setDisabled({ userId: second.id, disabled: false });
+      if (admins[0]!.email !== 'admin@example.com') await admin.api.auth.login({ email: 'admin@example.com', password: PASSWORD });
+    }
+  });
 });
