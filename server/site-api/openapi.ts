@@ -3,7 +3,7 @@
 // so the document cannot drift from what the server validates. Served at /api/v1/openapi.json.
 import { z } from 'zod';
 import { handoffPackage } from '../../shared/handoff.ts';
-import { jsonSchema } from '../../shared/json.ts';
+import { jsonSchema, jsonValueSchema, MAX_JSON_DEPTH } from '../../shared/index.ts';
 import {
   conversationView,
   csatInput,
@@ -23,9 +23,18 @@ type Schemas = Record<string, Record<string, unknown>>;
 
 function components(entries: Record<string, z.ZodType>, io: 'input' | 'output'): Schemas {
   const registry = z.registry<{ id: string }>();
-  registry.add(jsonSchema, { id: 'JsonValue' });
+  registry.add(jsonValueSchema, { id: 'JsonValue' });
   for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    // A JSON value is checked for depth before its structure (shared/json.ts); as a request
+    // body's part it would otherwise read as "anything".
+    override: ({ zodSchema, jsonSchema: out }) => {
+      if ((zodSchema as unknown) === jsonSchema) Object.assign(out, { $ref: '#/components/schemas/JsonValue', description: `Any JSON value nested at most ${MAX_JSON_DEPTH} levels deep.` });
+    },
+  });
   const out: Schemas = {};
   for (const [id, schema] of Object.entries(schemas)) {
     const { $schema: _schema, $id: _id, ...rest } = schema as Record<string, unknown>;
@@ -37,7 +46,7 @@ function components(entries: Record<string, z.ZodType>, io: 'input' | 'output'):
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const error = (description: string) => ({ description, content: json('Error') });
-const idParam = { name: 'id', in: 'path', required: true, description: 'The conversation id returned when it started.', schema: { type: 'string', maxLength: 100 } };
+const idParam = { name: 'id', in: 'path', required: true, description: 'The conversation id returned when it started.', schema: { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } };
 
 const authErrors = {
   '401': error('Missing, unknown or revoked site key (`missing_key`, `invalid_key`).'),
@@ -161,8 +170,8 @@ export function openApiDocument(): Record<string, unknown> {
             'With `Accept: text/event-stream` the response is an SSE stream: each event has `id:` (its event id), `event:` (message, status or csat) and `data:` (an Event as JSON). Reconnect with `Last-Event-ID` to resume after the last event received. Signals come on the same stream without `id:` and are never stored: `event: typing` with `data:` a Signal while the agent holding the conversation writes (show it until ~6 s pass without another, or the agent’s message arrives). Without that Accept header the response is one JSON page (at most 500 events). EventSource cannot send headers, so this endpoint alone also accepts the key as `?key=`.',
           parameters: [
             idParam,
-            { name: 'after', in: 'query', required: false, description: 'Only events with a higher id. Default 0.', schema: { type: 'integer', minimum: 0 } },
-            { name: 'Last-Event-ID', in: 'header', required: false, description: 'Overrides `after` (sent by EventSource on reconnect).', schema: { type: 'integer', minimum: 0 } },
+            { name: 'after', in: 'query', required: false, description: 'Only events with a higher id. Default 0.', schema: { type: 'integer', minimum: 0, maximum: 2147483647 } },
+            { name: 'Last-Event-ID', in: 'header', required: false, description: 'Overrides `after` (sent by EventSource on reconnect).', schema: { type: 'integer', minimum: 0, maximum: 2147483647 } },
             { name: 'key', in: 'query', required: false, description: 'The site key, for EventSource clients only.', schema: { type: 'string' } },
           ],
           responses: {
@@ -170,7 +179,7 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'A stream of events, or a page of them.',
               content: { 'text/event-stream': { schema: { type: 'string' }, itemSchema: ref('Event') }, ...json('EventsPage') },
             },
-            '400': error('`after` or Last-Event-ID is not a whole number.'),
+            '400': error('`after` or Last-Event-ID is not a whole number from 0 to 2147483647, or the id is malformed.'),
             ...authErrors,
             ...notFound,
           },

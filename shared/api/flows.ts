@@ -6,26 +6,12 @@ import type { Problem } from '../problem.ts';
 import { actorSchema, flowId, isoTimestamp, recordId } from './common.ts';
 import { environments, type Environment } from './roles.ts';
 
-/** Deepest nesting a document may have; real flows (JSON-logic included) stay far below. */
-export const MAX_DOCUMENT_DEPTH = 64;
-
-/** Nesting depth of a JSON value, measured without recursion (so hostile input cannot overflow the stack). */
-export function jsonDepth(value: unknown): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [item, depth] = stack.pop()!;
-    if (typeof item !== 'object' || item === null) continue;
-    deepest = Math.max(deepest, depth);
-    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
-/** A draft document: any JSON object whose `id` is the flow's id (checked by the server), at most MAX_DOCUMENT_DEPTH deep. */
-export const draftDocument = jsonObjectSchema.refine((doc) => jsonDepth(doc) <= MAX_DOCUMENT_DEPTH, {
-  message: `The document is nested more than ${MAX_DOCUMENT_DEPTH} levels deep.`,
-});
+/**
+ * A draft document: any JSON object whose `id` is the flow's id (checked by the server). Each
+ * value is checked for depth before its structure (jsonSchema), so hostile nesting is a 400 with
+ * its path, not a stack overflow.
+ */
+export const draftDocument = jsonObjectSchema;
 
 export const flowRef = z.strictObject({ flowId });
 

@@ -174,4 +174,15 @@ describe.each(dialects)('drafts and versions on $name', (dialect) => {
     ];
     for (const call of bad) await rejects(call(), 'BAD_REQUEST');
   });
+
+  it('says where a document is nested too deeply, however deep (fuzzing: 3,000 levels overflowed the validator)', async () => {
+    const dana = await world.as('dana');
+    let deep: unknown = 1;
+    for (let i = 0; i < 3000; i++) deep = { a: deep };
+    const { error } = await rejects(dana.api.flows.import({ document: { id: 'deep', a: deep as never } }), 'BAD_REQUEST');
+    expect(error.message).toMatch(/Nested more than 64 levels deep here/);
+    // The path runs to the level where the limit was crossed.
+    const [issue] = JSON.parse(error.message) as Array<{ path: string[] }>;
+    expect(issue!.path).toEqual(['document', ...Array<string>(65).fill('a')]);
+  });
 });
