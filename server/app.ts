@@ -3,7 +3,7 @@
 // migrations, bootstrap and listen.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -20,6 +20,8 @@ import { createContext, type AppDeps } from './trpc/context.ts';
 import { FailureDetails } from './trpc/failure-error.ts';
 import { closeStreams } from './site-api/realtime/event-stream.ts';
 import { siteApiOptions, type SiteApiOptions } from './site-api/site-api-options.ts';
+import { applyCors } from './site-api/http/cors.ts';
+import { sendFailure } from './site-api/http/reply-error.ts';
 import { siteApiRoutes } from './site-api/site-api-routes.ts';
 import { sitePages } from './site-api/site-pages.ts';
 import { createSiteRuntime } from './site-api/site-runtime.ts';
@@ -47,6 +49,19 @@ export interface CreateAppOptions {
   postgresUrl?: string | null;
 }
 
+/**
+ * A URL the router cannot decode (bad percent-encoding): the site API answers in its own error
+ * format, with CORS headers so the widget can read it; other routes get Fastify's 400.
+ */
+function routerError(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (req.url.startsWith('/api/v1/')) {
+    applyCors(req, reply);
+    void sendFailure(reply, { code: 'invalid_request', message: `The URL is not valid: ${error.message}`, path: 'path' });
+  } else {
+    void reply.code(400).send(error);
+  }
+}
+
 /** Builds (but does not start) the server. The database must already be migrated. */
 export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
   // routerOptions.maxParamLength: a batched tRPC GET names every procedure in the path
@@ -57,6 +72,7 @@ export async function createApp(o: CreateAppOptions): Promise<FastifyInstance> {
     bodyLimit: o.config.bodyLimit,
     trustProxy: o.config.trustProxy,
     routerOptions: { maxParamLength: 5000 },
+    frameworkErrors: routerError,
   });
   const clock = o.clock ?? systemClock;
   const metricsOptions = o.metrics ?? defaultMetricsOptions;

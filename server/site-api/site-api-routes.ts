@@ -19,12 +19,20 @@ import { streamEvents } from './realtime/event-stream.ts';
 import type { SiteResult } from './site-failure.ts';
 import type { SiteRuntime } from './site-runtime.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'A conversation id has only letters, digits, _ and - (as returned when it started).'),
+});
+/** Event ids are stored as 32-bit integers (PostgreSQL's `integer`): a larger one cannot exist, and would not bind. */
+const MAX_EVENT_ID = 2 ** 31 - 1;
+const eventId = z.coerce.number().int().min(0).max(MAX_EVENT_ID);
 const eventsQuery = z.object({
-  after: z.coerce.number().int().min(0).optional(),
+  after: eventId.optional(),
   key: z.string().optional(),
 });
-const lastEventId = z.coerce.number().int().min(0);
 
 /** Registers the routes; mount with `{ prefix: '/api/v1' }`. */
 export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRuntime }): Promise<void> {
@@ -33,6 +41,9 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
   const handoffSchema = handoffPackageJsonSchema();
 
   app.setErrorHandler(siteErrorHandler(rt.options.bodyLimit));
+  // Only JSON bodies: Fastify's plain-text parser would hand a text/plain body to the validators
+  // as a string ("expected object") instead of the 415 the API documents.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((req, reply) => {
     applyCors(req, reply);
     return sendFailure(reply, { code: 'not_found', message: `There is no ${req.method} ${req.url.split('?')[0]} in the site API (see /api/v1/openapi.json).`, path: null });
@@ -142,10 +153,13 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
     let after = query.value.after ?? 0;
     const header = req.headers['last-event-id'];
     if (header !== undefined) {
-      const parsed = lastEventId.safeParse(Array.isArray(header) ? header[0] : header);
-      if (!parsed.success) return sendFailure(reply, { code: 'invalid_request', message: 'Last-Event-ID must be an event id (a whole number).', path: 'header.last-event-id' });
+      const parsed = eventId.safeParse(Array.isArray(header) ? header[0] : header);
+      if (!parsed.success) return sendFailure(reply, { code: 'invalid_request', message: `Last-Event-ID must be an event id (a whole number from 0 to ${MAX_EVENT_ID}).`, path: 'header.last-event-id' });
       after = parsed.data;
     }
+    // An id ahead of the conversation's last (a typo, another conversation's) would skip the
+    // events still to come and, on a JSON page, hand the bad id back as lastEventId.
+    after = Math.min(after, Number(owner.last_seq));
     if (!(req.headers.accept ?? '').includes('text/event-stream')) return reply.send(await eventsAfter(rt.db, id, after));
     streamEvents(rt, req, reply, { conversationId: id, after, headers: corsHeaders(req) });
     return reply;

@@ -10,6 +10,17 @@ export const flowId = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lowercase letters, digits and dashes (e.g. banking-support).')
   .max(64);
 
+/**
+ * A site's own id for one of its customers (a signed token's `sub`, data-subject requests):
+ * printable text, since control characters cannot be stored everywhere (PostgreSQL refuses NUL)
+ * and an unpaired surrogate would be stored as U+FFFD, making two ids one.
+ */
+export const customerId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^(?:[^\u0000-\u001f\u007f-\u009f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/, 'Use printable text: no control characters or unpaired surrogates.');
+
 /** A SHA-256 digest as 64 lowercase hex characters. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest.');
 

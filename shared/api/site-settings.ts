@@ -2,7 +2,7 @@
 // signs customer data, action webhooks (name → URL) and event webhooks, and delivery history.
 import { z } from 'zod';
 import { identifier } from '../identifier.ts';
-import { isoTimestamp, recordId } from './common.ts';
+import { customerId, isoTimestamp, recordId } from './common.ts';
 import { siteId } from './sites.ts';
 
 export const webhookEvents = ['handoff.created', 'conversation.ended'] as const;
@@ -95,7 +95,7 @@ export const webhookDeliveryView = z.object({
 });
 export type WebhookDeliveryView = z.output<typeof webhookDeliveryView>;
 
-export const customerRef = z.strictObject({ siteId, customerId: z.string().min(1).max(200) });
+export const customerRef = z.strictObject({ siteId, customerId });
 
 /** Everything stored about one customer of a site (a data-subject access request). */
 export const customerExport = z.object({

@@ -45,7 +45,7 @@ export const startConversationInput = z.strictObject({
   /** Default `web`. */
   channel: channelName.optional(),
   /** BCP 47 tag. Default: the flow's locale. */
-  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as en or de-CH.').optional(),
+  locale: z.string().max(64).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as en or de-CH.').optional(),
   /** Unsigned customer fields (anything a browser may say about itself). */
   customer: customerFields.optional(),
   /**

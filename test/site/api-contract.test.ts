@@ -127,6 +127,52 @@ describe.each(dialects)('site API contract on $name', (dialect) => {
     expect((await sw.api.get(id)).body.lastEventId).toBe(1);
   });
 
+  it('refuses input the database or the validators could not take, with a 400 (found by fuzzing)', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 3000; i++) deep = { a: deep };
+    const cases: Array<[string, Promise<Reply>, number, string, string | RegExp]> = [
+      // Zod recursed once per level: a 6 KB body exhausted the stack (500).
+      ['customer nested 3,000 deep', sw.api.start({ flowId: 'chat', customer: { prefs: deep } }), 400, 'invalid_request', /^body\.customer\.prefs(\.a){64}$/],
+      // PostgreSQL refuses NUL in text and event ids beyond 32 bits (500 there).
+      ['NUL in the id', sw.api.get('conv_%00'), 400, 'invalid_request', 'path.id'],
+      ['NUL in the id (message)', sw.api.message('conv_%00x', 'hi'), 400, 'invalid_request', 'path.id'],
+      ['after beyond 32 bits', sw.api.request('GET', `/conversations/${id}/events?after=2147483648`), 400, 'invalid_request', 'query.after'],
+      ['Last-Event-ID beyond 32 bits', sw.api.request('GET', `/conversations/${id}/events`, undefined, { 'last-event-id': '2147483648' }), 400, 'invalid_request', 'header.last-event-id'],
+      // Fastify's own answers, now in the site API's format.
+      ['text/plain body', sw.api.request('POST', '/conversations', '{"flowId":"chat"}', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type', 'header.content-type'],
+      ['bad percent-encoding', sw.api.request('GET', '/conversations/conv_%E0%A4%A'), 400, 'invalid_request', 'path'],
+      ['__proto__ key', sw.api.request('POST', '/conversations', '{"flowId":"chat","__proto__":{"x":1}}'), 400, 'invalid_json', 'body'],
+      ['overlong locale', sw.api.start({ flowId: 'chat', locale: `en${'-abcdefgh'.repeat(40)}` }), 400, 'invalid_request', 'body.locale'],
+    ];
+    for (const [name, pending, status, code, path] of cases) {
+      const reply = await pending;
+      expect([name, reply.status, reply.body]).toEqual([name, status, { error: expect.objectContaining({ code, path: typeof path === 'string' ? path : expect.stringMatching(path), message: expect.any(String) }) }]);
+    }
+    expect((await sw.api.request('POST', '/conversations', '{"flowId":"chat","__proto__":{"x":1}}')).body.error).toMatchObject({ message: expect.stringMatching(/__proto__/) });
+    // Nothing was stored by any of them.
+    expect((await sw.api.get(id)).body.lastEventId).toBe(1);
+  });
+
+  it('brings an event id ahead of the conversation back to its last event', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const page = conforms('conversationEvents', await sw.api.events(id, 100));
+    expect(page.body).toEqual({ events: [], lastEventId: 1 });
+    await sw.api.message(id, 'what is my balance');
+    // A client that resumes from the id it was handed sees what came next.
+    expect((await sw.api.events(id, page.body.lastEventId)).body.events.map((e) => e.id)).toEqual([2, 3]);
+  });
+
+  it('stores a CSAT comment cleaned and redacted like a message', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const rated = conforms('recordCsat', await sw.api.request('POST', `/conversations/${id}/csat`, { score: 2, comment: ' card 4111 1111 1111 1111,\u0000 mail ada@example.com ' }));
+    expect(rated.status).toBe(200);
+    expect(rated.body).toMatchObject({ score: 2, comment: expect.not.stringMatching(/4111|ada@|\u0000/) });
+    const row = await sw.database.db.selectFrom('conversations').select('csat_comment').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.csat_comment).toBe(rated.body.comment);
+    expect(row.csat_comment).toBe('card [card number], mail [email]');
+  });
+
   it('revoked keys are refused at once', async () => {
     const admin = await sw.world.as('admin');
     const created = await admin.api.sites.createKey({ siteId: 'acme', environment: 'production', label: 'temp' });
@@ -163,7 +209,13 @@ describe.each(dialects)('site API contract on $name', (dialect) => {
     const wrongSecret = signCustomerToken('not-the-secret-at-all', { customer: {}, exp });
     const expired = signCustomerToken(secret, { customer: {}, exp: Math.floor(Date.now() / 1000) - 5 });
     const tooLong = signCustomerToken(secret, { customer: {}, exp: Math.floor(Date.now() / 1000) + 3 * 24 * 3600 });
-    for (const [name, bad] of [['forged payload', forged], ['wrong secret', wrongSecret], ['expired', expired], ['lifetime', tooLong], ['garbage', `${body}`]] as const) {
+    // A customer id PostgreSQL cannot store (NUL), or one that would be stored as another (a lone surrogate).
+    const nulSub = signCustomerToken(secret, { customer: {}, sub: 'cust\u000042', exp });
+    const loneSurrogate = signCustomerToken(secret, { customer: {}, sub: 'cust\ud800', exp });
+    let deep: unknown = 1;
+    for (let i = 0; i < 3000; i++) deep = [deep];
+    const deepCustomer = signCustomerToken(secret, { customer: { prefs: deep as never }, exp });
+    for (const [name, bad] of [['forged payload', forged], ['wrong secret', wrongSecret], ['expired', expired], ['lifetime', tooLong], ['garbage', `${body}`], ['NUL sub', nulSub], ['lone surrogate sub', loneSurrogate], ['deep customer', deepCustomer]] as const) {
       const reply = await sw.api.start({ flowId: 'chat', customerToken: bad });
       expect([name, reply.status, (reply.body.error as { code: string }).code]).toEqual([name, 400, 'invalid_customer_token']);
     }

@@ -37,3 +37,21 @@ describe.each(dialects.slice(0, 1))('rate limits on $name', (dialect) => {
     expect(defaultSiteApiOptions.conversationTurnsPerMinute).toBeGreaterThanOrEqual(120);
   });
 });
+
+describe.each(dialects.slice(0, 1))('CSAT rate limit on $name', (dialect) => {
+  let sw: SiteWorld;
+
+  beforeAll(async () => {
+    sw = await openSiteWorld(dialect, { flows: [chatFlow('chat')], site: { conversationTurnsPerMinute: 3 } });
+  });
+  afterAll(async () => sw?.close());
+
+  it('counts scores against the conversation limit, storing nothing refused', async () => {
+    const id = String((await sw.api.start()).body.conversationId);
+    const statuses: number[] = [];
+    for (let score = 1; score <= 4; score++) statuses.push((await sw.api.request('POST', `/conversations/${id}/csat`, { score })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    // Three csat events after the greeting; the refused fourth stored nothing.
+    expect((await sw.api.get(id)).body).toMatchObject({ lastEventId: 4, csat: { score: 3 } });
+  });
+});

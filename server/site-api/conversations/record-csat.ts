@@ -1,7 +1,12 @@
 // The customer's satisfaction score (1–5, with an optional comment): kept on the conversation
 // (and in the engine state's `conversation.csat`), and appended as an event so agents see it live.
-// A later score replaces an earlier one.
+// A later score replaces an earlier one. The comment is customer text like a message: control
+// characters dropped and card numbers, IBANs, e-mail addresses and phone numbers redacted before
+// it is stored or sent to anyone; scores count against the conversation's rate limit.
 import type { CsatInput } from '../../../shared/api/site.ts';
+import { cleanMessage } from '../../../runtime/index.ts';
+import { redactPii } from '../privacy/redact-pii.ts';
+import { siteFail } from '../site-failure.ts';
 import type { SiteCaller } from '../site-caller.ts';
 import type { SiteFailure, SiteResult } from '../site-failure.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
@@ -14,12 +19,15 @@ export async function recordCsat(
   conversationId: string,
   input: CsatInput,
 ): Promise<SiteResult<{ score: number; comment: string | null; lastEventId: number }>> {
-  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  const cleaned = input.comment === undefined ? '' : redactPii(cleanMessage(input.comment).text);
+  const comment = cleaned === '' ? null : cleaned;
   return updateConversation<{ score: number; comment: string | null; lastEventId: number }, SiteFailure>(rt.writer, conversationId, {
     missing: conversationNotFound(conversationId),
     busy: { code: 'conversation_busy', message: 'The conversation was changing too fast; send the score again.', path: null },
     plan: async (current) => {
       if (current.row.site_id !== caller.siteId || current.row.environment !== caller.environment) return { ok: false, failure: conversationNotFound(conversationId) };
+      const retryAfter = rt.limits.hit(`conversation:${conversationId}`, rt.options.conversationTurnsPerMinute, rt.clock.now().getTime());
+      if (retryAfter !== null) return siteFail('rate_limited', `Too many requests for this conversation; wait ${retryAfter} s.`, null, { retryAfterSeconds: retryAfter });
       const state = { ...current.state, conversation: { ...current.state.conversation, csat: input.score } };
       return {
         ok: true,

@@ -5,6 +5,7 @@
 // sent (not a canonical form) makes it a three-line function in any language.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { customerId } from '../../../shared/api/common.ts';
 import { customerFields, type CustomerFields } from '../../../shared/api/site.ts';
 
 /** Tokens may live at most this long (exp − now), so a leaked page cannot be replayed for days. Default 24 h. */
@@ -13,7 +14,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const payloadSchema = z.strictObject({
   customer: customerFields.default({}),
   /** The site's id for the customer (for data-subject requests). */
-  sub: z.string().min(1).max(200).optional(),
+  sub: customerId.optional(),
   /** Expiry, unix seconds. Required. */
   exp: z.number().int(),
   iat: z.number().int().optional(),

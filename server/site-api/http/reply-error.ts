@@ -22,7 +22,9 @@ export function siteErrorHandler(limitBytes: number) {
     }
     if (status === 415) return sendFailure(reply, { code: 'unsupported_media_type', message: 'Send JSON with Content-Type: application/json.', path: 'header.content-type' });
     if (status === 400 && error.code?.startsWith('FST_ERR_CTP')) {
-      return sendFailure(reply, { code: 'invalid_json', message: `The body is not valid JSON: ${error.message}`, path: 'body' });
+      // Fastify answers a syntax error and a key that would reach an object's prototype alike.
+      const message = `The body is not valid JSON, or uses a key JavaScript reserves (__proto__, constructor.prototype): ${error.message}`;
+      return sendFailure(reply, { code: 'invalid_json', message, path: 'body' });
     }
     if (status >= 400 && status < 500) return sendFailure(reply, { code: 'invalid_request', message: error.message, path: null });
     req.log.error({ err: error }, 'site API request failed');
