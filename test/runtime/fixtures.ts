@@ -73,3 +73,24 @@ export function bankingMini(overrides: Partial<FlowDocumentInput> = {}): FlowDoc
     ...overrides,
   };
 }
+
+/** A flow that asks for a code matching `pattern`: "Thanks!" when it does, "That is not a code." when not (no second try). */
+export function askingFlow(pattern: string): FlowDocumentInput {
+  const at = { x: 0, y: 0 };
+  return {
+    schemaVersion: 1,
+    id: 'code',
+    name: 'Code',
+    nodes: [
+      { id: 'start', type: 'start', position: at, data: {} },
+      { id: 'ask', type: 'ask', position: at, data: { prompt: 'Your code?', variable: 'code', valueType: 'text', pattern, maxAttempts: 0 } },
+      { id: 'ok', type: 'end', position: at, data: { outcome: 'resolved', text: 'Thanks!' } },
+      { id: 'bad', type: 'end', position: at, data: { outcome: 'resolved', text: 'That is not a code.' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'ask' },
+      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'ok' },
+      { id: 'e3', source: 'ask', sourceHandle: 'invalid', target: 'bad' },
+    ],
+  };
+}

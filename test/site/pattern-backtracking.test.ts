@@ -4,29 +4,10 @@
 // conversation for 2^40 steps. In-process servers do not apply those settings, hence a child process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../shared/index.ts';
+import { askingFlow } from '../runtime/fixtures.ts';
 import { dialects, type TestDatabase } from '../server/harness.ts';
 import { DEMO_KEY, flowsDir, startServerProcess, type ServerProcess } from './server-process.ts';
 import { SiteApi } from './site-harness.ts';
-
-function askFlow(pattern: string): JsonObject {
-  const at = { x: 0, y: 0 };
-  return {
-    schemaVersion: 1,
-    id: 'code',
-    name: 'Code',
-    nodes: [
-      { id: 'start', type: 'start', position: at, data: {} },
-      { id: 'ask', type: 'ask', position: at, data: { prompt: 'Your code?', variable: 'code', valueType: 'text', pattern, maxAttempts: 0 } },
-      { id: 'ok', type: 'end', position: at, data: { outcome: 'resolved', text: 'Thanks!' } },
-      { id: 'bad', type: 'end', position: at, data: { outcome: 'resolved', text: 'That is not a code.' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'ok' },
-      { id: 'e3', source: 'ask', sourceHandle: 'invalid', target: 'bad' },
-    ],
-  };
-}
 
 describe.each(dialects.slice(0, 1))('a backtracking pattern on $name', (dialect) => {
   let database: TestDatabase;
@@ -34,7 +15,7 @@ describe.each(dialects.slice(0, 1))('a backtracking pattern on $name', (dialect)
 
   beforeAll(async () => {
     database = await dialect.open();
-    server = await startServerProcess({ databaseUrl: database.url, flowsDir: flowsDir([askFlow('(a|a)*b')]) });
+    server = await startServerProcess({ databaseUrl: database.url, flowsDir: flowsDir([askingFlow('(a|a)*b') as JsonObject]) });
   });
   afterAll(async () => {
     await server?.stop('SIGKILL');
