@@ -6,9 +6,8 @@
 import type { CsatInput } from '../../../shared/api/site.ts';
 import { cleanMessage } from '../../../runtime/index.ts';
 import { redactPii } from '../privacy/redact-pii.ts';
-import { siteFail } from '../site-failure.ts';
 import type { SiteCaller } from '../site-caller.ts';
-import type { SiteFailure, SiteResult } from '../site-failure.ts';
+import { siteFail, type SiteFailure, type SiteResult } from '../site-failure.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
 import { updateConversation } from './conversation-writer.ts';
 import { conversationNotFound } from './take-turn.ts';
