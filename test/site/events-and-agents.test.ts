@@ -130,3 +130,32 @@ describe.each(dialects)('events and the agent inbox on $name', (dialect) => {
     expect(order).toEqual([fraud, general]);
   });
 });
+
+describe.each(dialects)('event streams of a revoked key on $name', (dialect) => {
+  let sw: SiteWorld;
+
+  beforeAll(async () => {
+    sw = await openSiteWorld(dialect, { flows: [chatFlow('chat')], site: { ssePollMs: 100 } });
+  });
+  afterAll(async () => sw?.close());
+
+  it('end within a poll of the revocation, while streams of other keys go on', async () => {
+    const admin = await sw.world.as('admin');
+    const temp = await admin.api.sites.createKey({ siteId: 'acme', environment: 'production', label: 'temp' });
+    const id = String((await sw.api.start()).body.conversationId);
+    const revoked = new EventStreamClient(`${sw.base}/api/v1/conversations/${id}/events`, temp.secret);
+    const kept = new EventStreamClient(`${sw.base}/api/v1/conversations/${id}/events`, sw.key);
+    try {
+      await revoked.waitFor((e) => e.length === 1);
+      await kept.waitFor((e) => e.length === 1);
+      await admin.api.sites.revokeKey({ keyId: temp.key.id });
+      await revoked.waitForEnd(2000);
+      await sw.api.message(id, 'what is my balance');
+      await kept.waitFor((e) => e.length === 3);
+      expect([revoked.events.length, kept.ended]).toEqual([1, false]);
+    } finally {
+      revoked.close();
+      kept.close();
+    }
+  });
+});

@@ -158,6 +158,8 @@ export class EventStreamClient {
   private readonly abort = new AbortController();
   private waiters: Array<() => void> = [];
   status = 0;
+  /** True once the server ended the stream. */
+  ended = false;
   ready: Promise<void>;
 
   constructor(url: string, key: string, lastEventId?: number) {
@@ -180,9 +182,16 @@ export class EventStreamClient {
         }
         for (const w of this.waiters) w();
       }
+      this.ended = true;
+      for (const w of this.waiters) w();
     } catch {
       // aborted
     }
+  }
+
+  /** Resolves once the server has ended the stream, or rejects after `timeoutMs`. */
+  async waitForEnd(timeoutMs = 5000): Promise<void> {
+    await this.until(() => this.ended, timeoutMs);
   }
 
   /** Resolves once `predicate` holds for the events received, or rejects after `timeoutMs`. */

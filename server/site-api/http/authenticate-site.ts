@@ -39,6 +39,16 @@ export async function authenticateSite(rt: SiteRuntime, req: FastifyRequest, o: 
   return siteOk({ keyId: access.keyId, siteId: access.siteId, environment: access.environment, signingSecret: access.signingSecret });
 }
 
+/**
+ * Whether the key a request presented still opens a site (it was not revoked since): an event
+ * stream asks on each poll, so that revoking a key also ends the streams opened with it. Not
+ * counted against the key's request rate.
+ */
+export async function keyStillValid(rt: SiteRuntime, req: FastifyRequest): Promise<boolean> {
+  const key = presentedKey(req, true);
+  return key !== null && key !== '' && (await lookUp(rt, key, rt.clock.now().getTime())) !== null;
+}
+
 /** The key's site and access settings, from the cache or the database; null when unknown or revoked. */
 async function lookUp(rt: SiteRuntime, key: string, nowMs: number): Promise<SiteAccessEntry | null> {
   if (key.length > 200) return null;

@@ -10,7 +10,12 @@ import type { SiteRuntime } from '../site-runtime.ts';
 /** Open streams, so shutdown can end them (a hijacked response keeps the server from closing). */
 export const openStreams = new WeakMap<SiteRuntime, Set<() => void>>();
 
-export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: FastifyReply, o: { conversationId: string; after: number; headers: Record<string, string> }): void {
+export function streamEvents(
+  rt: SiteRuntime,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  o: { conversationId: string; after: number; headers: Record<string, string>; stillAuthorised: () => Promise<boolean> },
+): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -58,7 +63,14 @@ export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: Fastif
   // stays that of the last stored event).
   const unlisten = rt.bus.listen(o.conversationId, (signal) => res.write(`event: ${signal.type}\ndata: ${JSON.stringify(signal)}\n\n`));
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), rt.options.sseHeartbeatMs);
-  const poll = setInterval(() => void pump(), rt.options.ssePollMs);
+  // Each poll also asks whether the key is still valid: a revoked key's streams end within a poll
+  // (EventSource then reconnects and gets 401).
+  const poll = setInterval(() => {
+    o.stillAuthorised().then(
+      (valid) => (valid ? pump() : close()),
+      (error: unknown) => rt.log.error('event stream could not check its key', error, { conversation: conversationRef(o.conversationId) }),
+    );
+  }, rt.options.ssePollMs);
   let streams = openStreams.get(rt);
   if (!streams) openStreams.set(rt, (streams = new Set()));
   rt.metrics?.streamOpened();
