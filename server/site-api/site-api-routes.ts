@@ -10,7 +10,7 @@ import { startConversation } from './conversations/start-conversation.ts';
 import { conversationNotFound, takeTurn, type TurnRequest } from './conversations/take-turn.ts';
 import { handoffPackageJsonSchema } from './handoff-json-schema.ts';
 import { conversationRef } from '../http/request-log.ts';
-import { authenticateSite, keyStillValid, type AuthenticatedSite } from './http/authenticate-site.ts';
+import { authenticateSite, type AuthenticatedSite } from './http/authenticate-site.ts';
 import { applyCors, corsHeaders, preflight } from './http/cors.ts';
 import { parseRequest } from './http/parse-request.ts';
 import { sendFailure, siteErrorHandler } from './http/reply-error.ts';
@@ -22,7 +22,6 @@ import type { SiteRuntime } from './site-runtime.ts';
 const idParams = z.object({
   id: z
     .string()
-    .min(1)
     .max(100)
     .regex(/^[A-Za-z0-9_-]+$/, 'A conversation id has only letters, digits, _ and - (as returned when it started).'),
 });
@@ -161,7 +160,7 @@ export async function siteApiRoutes(app: FastifyInstance, o: { runtime: SiteRunt
     // events still to come and, on a JSON page, hand the bad id back as lastEventId.
     after = Math.min(after, Number(owner.last_seq));
     if (!(req.headers.accept ?? '').includes('text/event-stream')) return reply.send(await eventsAfter(rt.db, id, after));
-    streamEvents(rt, req, reply, { conversationId: id, after, headers: corsHeaders(req), stillAuthorised: () => keyStillValid(rt, req) });
+    streamEvents(rt, req, reply, { conversationId: id, after, headers: corsHeaders(req) });
     return reply;
   });
 }

@@ -5,17 +5,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eventsAfter, EVENT_PAGE } from '../conversations/conversation-view.ts';
 import { conversationRef } from '../../http/request-log.ts';
+import { keyStillValid } from '../http/authenticate-site.ts';
 import type { SiteRuntime } from '../site-runtime.ts';
 
 /** Open streams, so shutdown can end them (a hijacked response keeps the server from closing). */
 export const openStreams = new WeakMap<SiteRuntime, Set<() => void>>();
 
-export function streamEvents(
-  rt: SiteRuntime,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  o: { conversationId: string; after: number; headers: Record<string, string>; stillAuthorised: () => Promise<boolean> },
-): void {
+export function streamEvents(rt: SiteRuntime, req: FastifyRequest, reply: FastifyReply, o: { conversationId: string; after: number; headers: Record<string, string> }): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -66,7 +62,7 @@ export function streamEvents(
   // Each poll also asks whether the key is still valid: a revoked key's streams end within a poll
   // (EventSource then reconnects and gets 401).
   const poll = setInterval(() => {
-    o.stillAuthorised().then(
+    keyStillValid(rt, req).then(
       (valid) => (valid ? pump() : close()),
       (error: unknown) => rt.log.error('event stream could not check its key', error, { conversation: conversationRef(o.conversationId) }),
     );
